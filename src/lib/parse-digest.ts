@@ -1,0 +1,246 @@
+import matter from 'gray-matter';
+import type { Code, ContainerDirective, Root, RootContent, Nodes, Parent } from 'mdast';
+import { checkFields } from './check-fields.ts';
+import { isAllowedUrl, parseEntityLink, parseMarkdown, type EntityLink } from './markdown.ts';
+import type { Place, Problem } from './problems.ts';
+import { CommitmentFields } from './schema/commitment.ts';
+import { ExtractFields } from './schema/extract.ts';
+import { ID_PATTERN } from './schema/primitives.ts';
+import { SourceFrontMatter } from './schema/source.ts';
+import { parseYaml, type ParsedYaml } from './yaml.ts';
+
+export type BlockKind = 'commitment' | 'extract';
+
+export interface ParsedBlock<T> {
+  id: string;
+  place: Place;
+  fields: T;
+  yaml: ParsedYaml;
+  body: RootContent[];
+}
+
+export interface LinkUse {
+  link: EntityLink;
+  place: Place;
+  subject: string;
+}
+
+export interface ParsedDigest {
+  file: string;
+  source?: { data: SourceFrontMatter; place: Place; yaml: ParsedYaml };
+  /** The source's id and framework ids as written, even when other front-matter fields are wrong,
+   *  so that one bad field does not hide every reference check in the file. */
+  declaredSource?: { id: string; frameworkIds: string[]; yaml: ParsedYaml };
+  /** Every block id declared in the file, valid or not, so that references to it are not reported twice. */
+  declaredIds: { kind: BlockKind; id: string; place: Place }[];
+  prose: RootContent[];
+  commitments: ParsedBlock<CommitmentFields>[];
+  extracts: ParsedBlock<ExtractFields>[];
+  links: LinkUse[];
+  problems: Problem[];
+}
+
+/** Editors' files may come with a byte-order mark or Windows line endings: neither changes meaning. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+const start = (node: { position?: { start: { line: number; column: number } } } | undefined): Place => ({
+  line: node?.position?.start.line ?? 1,
+  column: node?.position?.start.column ?? 1,
+});
+
+/** Parses one digest: front matter, prose and blocks. Pure: takes the text, returns data and problems. */
+export function parseDigest(file: string, rawText: string): ParsedDigest {
+  const text = normaliseText(rawText);
+  const result: ParsedDigest = {
+    file,
+    declaredIds: [],
+    prose: [],
+    commitments: [],
+    extracts: [],
+    links: [],
+    problems: [],
+  };
+  const problem = (place: Place, subject: string, field: string, message: string) =>
+    result.problems.push({ file, ...place, subject, field, message });
+
+  if (!/^---[ \t]*\n/.test(text)) {
+    problem({ line: 1, column: 1 }, 'front matter', '', 'is missing; expected the file to start with a line "---", the source\'s YAML fields, and a closing "---"');
+    return result;
+  }
+  const closing = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  if (!closing) {
+    problem({ line: 1, column: 1 }, 'front matter', '', 'is not closed; expected a line "---" after the source\'s YAML fields');
+    return result;
+  }
+
+  // gray-matter splits the file; our own YAML parser reads the fields so that positions survive.
+  // Passing options keeps gray-matter from caching (and sharing) parses by input string.
+  const split = matter(text, { engines: { yaml: { parse: () => ({}), stringify: () => '' } } });
+  const frontText = split.matter.replace(/^\n/, '');
+  const bodyOffset = text.length - split.content.length;
+  const bodyFirstLine = text.slice(0, bodyOffset).split('\n').length;
+
+  const frontYaml = parseYaml(frontText, 2);
+  for (const error of frontYaml.errors) problem(error, 'front matter', '', `is not valid YAML (${error.message}); expected "field: value" lines`);
+  let sourceId = '(unknown source)';
+  if (frontYaml.errors.length === 0) {
+    const value = frontYaml.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problem({ line: 2, column: 1 }, 'front matter', '', 'is not a mapping of fields; expected "field: value" lines');
+    } else {
+      const raw = value as Record<string, unknown>;
+      if (typeof raw.id === 'string' && ID_PATTERN.test(raw.id)) {
+        sourceId = raw.id;
+        const framework = Array.isArray(raw.framework) ? raw.framework : [];
+        const frameworkIds = framework.flatMap((entry) =>
+          entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : [],
+        );
+        result.declaredSource = { id: sourceId, frameworkIds, yaml: frontYaml };
+      }
+      const checked = checkFields(SourceFrontMatter, value, { file, subject: `source "${sourceId}"`, yaml: frontYaml });
+      if (checked.ok) result.source = { data: checked.data, place: { line: 1, column: 1 }, yaml: frontYaml };
+      else result.problems.push(...checked.problems);
+    }
+  }
+
+  // Blank lines stand in for the front matter so that body positions are file positions.
+  const body = '\n'.repeat(bodyFirstLine - 1) + split.content;
+  const tree: Root = parseMarkdown(body);
+  restoreTextDirectives(tree, body);
+
+  for (const node of tree.children) {
+    if (node.type === 'containerDirective' && (node.name === 'commitment' || node.name === 'extract')) {
+      readBlock(node, node.name);
+      continue;
+    }
+    checkProse(node, `source "${sourceId}"`, 'prose');
+    if (node.type === 'html') continue;
+    result.prose.push(node);
+  }
+  return result;
+
+  function readBlock(node: ContainerDirective, kind: BlockKind) {
+    const place = start(node);
+    const attributes = node.attributes ?? {};
+    const id = attributes.id ?? '';
+    const subject = `${kind} "${id || '(no id)'}"`;
+    if (!id) {
+      problem(place, `${kind} (no id)`, 'id', `is missing; expected :::${kind}{#some-id}`);
+    } else if (!ID_PATTERN.test(id)) {
+      problem(place, subject, 'id', 'is not a valid id; expected lowercase kebab-case starting with a letter, e.g. "staying-close"');
+    }
+    for (const name of Object.keys(attributes)) {
+      if (name !== 'id') problem(place, subject, name, `is not a known attribute; expected only {#id} on the directive, with fields in the yaml block`);
+    }
+    if (node.children.length > 0 && node.children[0]?.type === 'paragraph' && (node.children[0].data as { directiveLabel?: boolean })?.directiveLabel) {
+      problem(place, subject, 'label', `is not used; expected :::${kind}{#id} with no [label]`);
+      node.children.shift();
+    }
+    if (id) result.declaredIds.push({ kind, id, place });
+
+    const [first, ...rest] = node.children;
+    if (!first || first.type !== 'code' || (first.lang ?? '').toLowerCase() !== 'yaml') {
+      problem(start(first ?? node), subject, 'fields', 'are missing; expected the block to open with a ```yaml fenced block of fields');
+      return;
+    }
+    for (const child of rest) checkProse(child, subject, 'text');
+    const textNodes = rest.filter((child) => child.type !== 'html');
+    if (textNodes.length === 0 || textNodes.every((child) => child.type === 'code')) {
+      problem(place, subject, 'text', kind === 'extract' ? 'is empty; expected the verbatim passage after the yaml block' : 'is empty; expected the commitment in our own words after the yaml block');
+    }
+    const yaml = parseFieldsBlock(first, subject);
+    if (!yaml) return;
+    const schema = kind === 'commitment' ? CommitmentFields : ExtractFields;
+    const checked = checkFields(schema, yaml.value ?? {}, { file, subject, yaml });
+    if (!checked.ok) {
+      result.problems.push(...checked.problems);
+      return;
+    }
+    if (!id || !ID_PATTERN.test(id)) return;
+    const block = { id, place, yaml, body: textNodes };
+    if (kind === 'commitment') result.commitments.push({ ...block, fields: checked.data as CommitmentFields });
+    else result.extracts.push({ ...block, fields: checked.data as ExtractFields });
+  }
+
+  function parseFieldsBlock(code: Code, subject: string): ParsedYaml | undefined {
+    // The fence line is code's first line; the YAML starts on the line after it.
+    const yaml = parseYaml(code.value, start(code).line + 1, 1);
+    for (const error of yaml.errors) problem(error, subject, 'fields', `are not valid YAML (${error.message}); expected "field: value" lines`);
+    if (yaml.errors.length) return undefined;
+    if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+      problem(start(code), subject, 'fields', 'are not a mapping; expected "field: value" lines');
+      return undefined;
+    }
+    return yaml;
+  }
+
+  function checkProse(root: RootContent, subject: string, field: string) {
+    walk(root as Nodes, (node) => {
+      const place = start(node);
+      switch (node.type) {
+        case 'containerDirective':
+        case 'leafDirective':
+          if (node.name === 'commitment' || node.name === 'extract') {
+            problem(place, subject, field, `contains a nested :::${node.name} block; expected blocks only at the top level of the digest, one after another`);
+          } else {
+            problem(place, subject, field, `uses an unknown directive "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}"; expected only :::commitment and :::extract`);
+          }
+          return false;
+        case 'html':
+          if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
+            problem(place, subject, field, `contains raw HTML ${JSON.stringify(node.value.slice(0, 40))}; expected Markdown only (HTML is refused)`);
+          }
+          return false;
+        case 'image':
+        case 'imageReference':
+          problem(place, subject, field, 'contains an image; expected text only (images are not supported)');
+          return false;
+        case 'link':
+          checkLink(node.url, place, subject);
+          return true;
+        case 'definition':
+          checkLink(node.url, place, subject);
+          return true;
+        default:
+          return true;
+      }
+    });
+  }
+
+  function checkLink(url: string, place: Place, subject: string) {
+    if (!isAllowedUrl(url)) {
+      problem(place, subject, 'link', `points at ${JSON.stringify(url.slice(0, 60))}; expected an http(s) or mailto address, or an entity link such as commitment:some-id`);
+      return;
+    }
+    const link = parseEntityLink(url);
+    if (link) result.links.push({ link, place, subject });
+  }
+}
+
+function walk(node: Nodes, visit: (node: Nodes) => boolean) {
+  if (!visit(node)) return;
+  if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, visit);
+}
+
+/**
+ * remark-directive reads `:word` inside a sentence as a text directive; we have none, so put the
+ * author's characters back exactly as written (verbatim extracts depend on it).
+ */
+function restoreTextDirectives(tree: Root, text: string) {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (point: { line: number; column: number; offset?: number }) =>
+    point.offset ?? (lineStarts[point.line - 1] ?? 0) + point.column - 1;
+  walk(tree as Nodes, (node) => {
+    if (!('children' in node)) return false;
+    const parent = node as Parent;
+    parent.children = parent.children.map((child) => {
+      if (child.type !== 'textDirective' || !child.position) return child;
+      const value = text.slice(offset(child.position.start), offset(child.position.end));
+      return { type: 'text', value, position: child.position } as RootContent;
+    }) as Parent['children'];
+    return true;
+  });
+}
