@@ -1,0 +1,42 @@
+// npm run build — validate content, render the site with Astro, then index it with Pagefind.
+// Content errors are printed as file:line messages and stop the build before Astro starts.
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build } from 'astro';
+import * as pagefind from 'pagefind';
+import { loadContent } from '../src/lib/load.ts';
+import { formatProblem } from '../src/lib/problems.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = resolve(root, 'dist');
+const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
+  const started = performance.now();
+  const value = await work();
+  console.log(`${label}: ${Math.round(performance.now() - started)} ms`);
+  return value;
+};
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const checked = await time('validate', () => loadContent(resolve(root, 'content'), { base: process.env.SITE_BASE ?? '/' }));
+if (!checked.ok) {
+  for (const problem of checked.problems) console.error(formatProblem(problem));
+  console.error(`\n${checked.problems.length} content problem${checked.problems.length === 1 ? '' : 's'}; the site was not built.`);
+  process.exit(1);
+}
+
+await rm(dist, { recursive: true, force: true });
+await time('pages', () => build({ root, logLevel: 'warn' }));
+
+await time('search index', async () => {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: dist });
+    if (added.errors.length) throw new Error(`Pagefind could not index dist/: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    console.log(`indexed ${added.page_count} pages`);
+  } finally {
+    await pagefind.close();
+  }
+});
