@@ -8,6 +8,8 @@ export interface ParsedPillars {
   file: string;
   pillars: Pillar[];
   yaml: ParsedYaml;
+  /** Index of each pillar in the file's list, when entries that could not be read were left out. */
+  positions?: number[];
 }
 
 interface Declared {
@@ -48,9 +50,10 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
     if (source) {
       const id = source.id;
       declare(id, 'source', digest.file, source.yaml.placeOf(['id']), `source "${id}"`);
-      sources.set(id, digest);
+      // The first file to declare an id keeps it; a duplicate must not hide the original's framework.
+      if (!sources.has(id)) sources.set(id, digest);
       const expectedName = `${id}.md`;
-      if (basename(digest.file) !== expectedName) {
+      if (!source.fromFileName && basename(digest.file) !== expectedName) {
         problems.push({ file: digest.file, ...source.yaml.placeOf(['id']), subject: `source "${id}"`, field: 'id', message: `does not match the file name; expected the file to be named ${expectedName}` });
       }
       const seen = new Set<string>();
@@ -69,7 +72,8 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
   }
   if (pillarsFile) {
     pillarsFile.pillars.forEach((pillar, index) => {
-      declare(pillar.id, 'pillar', pillarsFile.file, pillarsFile.yaml.placeOf(['pillars', index, 'id']), `pillar "${pillar.id}"`);
+      const position = pillarsFile.positions?.[index] ?? index;
+      declare(pillar.id, 'pillar', pillarsFile.file, pillarsFile.yaml.placeOf(['pillars', position, 'id']), `pillar "${pillar.id}"`);
       pillarIds.add(pillar.id);
     });
   }
@@ -82,7 +86,9 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
         const place = block.yaml.placeOf(['previousIds', index]);
         const subject = `${kind} "${block.id}"`;
         const earlier = declared.get(old);
-        if (earlier) {
+        if (earlier?.kind.startsWith('previous id of ')) {
+          problems.push({ file: digest.file, ...place, subject, field: `previousIds[${index}]`, message: `"${old}" is already the ${earlier.kind} at ${earlier.file}:${earlier.place.line}; expected an old id to redirect to one entity only` });
+        } else if (earlier) {
           problems.push({ file: digest.file, ...place, subject, field: `previousIds[${index}]`, message: `"${old}" collides with the live id of ${earlier.kind} at ${earlier.file}:${earlier.place.line}; expected an old id that no live entity uses` });
         } else {
           declared.set(old, { kind: `previous id of ${subject}`, file: digest.file, place });
@@ -91,7 +97,8 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
     }
   }
 
-  const exists = { source: (id: string) => sources.has(id), commitment: (id: string) => commitmentSource.has(id), extract: (id: string) => extractIds.has(id), pillar: (id: string) => pillarIds.has(id) };
+  // When pillars.yml cannot be read at all, that is the one problem to report, not every pillar reference.
+  const exists = { source: (id: string) => sources.has(id), commitment: (id: string) => commitmentSource.has(id), extract: (id: string) => extractIds.has(id), pillar: (id: string) => !pillarsFile || pillarIds.has(id) };
 
   for (const digest of digests) {
     const declaredSource = digest.declaredSource;
@@ -112,12 +119,12 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
       const subject = `commitment "${block.id}"`;
       const at = (path: PropertyKey[]) => block.yaml.placeOf(path);
       const f = block.fields;
-      if (!frameworkIds.includes(f.sourcePillar)) {
+      if (!declaredSource.fromFileName && !frameworkIds.includes(f.sourcePillar)) {
         problems.push({ file: digest.file, ...at(['sourcePillar']), subject, field: 'sourcePillar', message: `names "${f.sourcePillar}", which is not in the framework of source "${sourceId}"; expected one of: ${frameworkIds.join(', ') || '(the source has no framework entries)'}` });
       }
       f.pillars.forEach((pillar, index) => {
         if (!exists.pillar(pillar)) {
-          problems.push({ file: digest.file, ...at(['pillars', index]), subject, field: `pillars[${index}]`, message: `names unknown pillar "${pillar}"; expected one of: ${[...pillarIds].join(', ')}` });
+          problems.push({ file: digest.file, ...at(['pillars', index]), subject, field: `pillars[${index}]`, message: `names unknown pillar "${pillar}"; expected one of: ${[...pillarIds].join(', ') || '(no pillars could be read from pillars.yml)'}` });
         }
       });
       f.lineage.forEach((link, index) => {
@@ -149,7 +156,8 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
   }
 
   if (pillarsFile) {
-    pillarsFile.pillars.forEach((pillar, p) => {
+    pillarsFile.pillars.forEach((pillar, index) => {
+      const p = pillarsFile.positions?.[index] ?? index;
       pillar.maps.forEach((mapping, m) => {
         const digest = sources.get(mapping.source);
         const subject = `pillar "${pillar.id}"`;
@@ -157,10 +165,11 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
           problems.push({ file: pillarsFile.file, ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'source']), subject, field: `maps[${m}].source`, message: `names unknown source "${mapping.source}"; expected one of: ${[...sources.keys()].sort().join(', ')}` });
           return;
         }
+        if (digest.declaredSource.fromFileName) return;
         const ids = digest.declaredSource.frameworkIds;
         mapping.entries.forEach((entry, e) => {
           if (!ids.includes(entry)) {
-            problems.push({ file: pillarsFile.file, ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'entries', e]), subject, field: `maps[${m}].entries[${e}]`, message: `names "${entry}", which is not in the framework of source "${mapping.source}"; expected one of: ${ids.join(', ')}` });
+            problems.push({ file: pillarsFile.file, ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'entries', e]), subject, field: `maps[${m}].entries[${e}]`, message: `names "${entry}", which is not in the framework of source "${mapping.source}"; expected one of: ${ids.join(', ') || '(the source has no framework entries)'}` });
           }
         });
       });

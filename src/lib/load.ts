@@ -5,9 +5,10 @@ import { checkCrossReferences, type ParsedPillars } from './cross-references.ts'
 import { buildGraph, type Graph } from './graph.ts';
 import { normaliseText, parseDigest, type ParsedDigest } from './parse-digest.ts';
 import { sortProblems, type Problem } from './problems.ts';
-import { PillarsFile } from './schema/pillar.ts';
+import { Pillar, PillarMapping, PillarsFile } from './schema/pillar.ts';
+import { ID_PATTERN } from './schema/primitives.ts';
 import { makeUrls } from './urls.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 export type LoadResult = { ok: true; graph: Graph } | { ok: false; problems: Problem[] };
 
@@ -20,6 +21,8 @@ export interface ContentFile {
 export interface ContentTree {
   sources: ContentFile[];
   pillars: ContentFile | undefined;
+  /** Where the files were looked for (as shown in problems), to name a missing file or folder. */
+  expected?: { sources: string; pillars: string };
 }
 
 export interface LoadOptions {
@@ -34,8 +37,13 @@ export function loadTree(tree: ContentTree, options: LoadOptions = {}): LoadResu
   for (const digest of digests) problems.push(...digest.problems);
 
   let pillars: ParsedPillars | undefined;
+  if (tree.sources.length === 0) {
+    const folder = tree.expected?.sources ?? 'content/sources';
+    problems.push({ file: folder, line: 1, column: 1, subject: 'sources', field: '', message: `folder is missing or has no .md files; expected one digest per source in ${folder}/<id>.md` });
+  }
   if (!tree.pillars) {
-    problems.push({ file: 'content/pillars.yml', line: 1, column: 1, subject: 'pillars', field: '', message: 'file is missing; expected the cross-source pillars in content/pillars.yml' });
+    const file = tree.expected?.pillars ?? 'content/pillars.yml';
+    problems.push({ file, line: 1, column: 1, subject: 'pillars', field: '', message: `file is missing; expected the cross-source pillars in ${file}` });
   } else {
     const file = tree.pillars.path;
     const yaml = parseYaml(normaliseText(tree.pillars.text));
@@ -43,13 +51,38 @@ export function loadTree(tree: ContentTree, options: LoadOptions = {}): LoadResu
     if (yaml.errors.length === 0) {
       const checked = checkFields(PillarsFile, yaml.value, { file, subject: 'pillars', yaml });
       if (checked.ok) pillars = { file, pillars: checked.data.pillars, yaml };
-      else problems.push(...checked.problems);
+      else {
+        problems.push(...checked.problems);
+        pillars = readablePillars(file, yaml);
+      }
     }
   }
 
   problems.push(...checkCrossReferences(digests, pillars));
   if (problems.length > 0 || !pillars) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, graph: buildGraph(digests, pillars, makeUrls(options.base ?? '/')) };
+}
+
+/**
+ * When pillars.yml fails its schema, the pillars that are fine (and the ids of those that are not)
+ * still count for reference checks, so that one bad field does not make every pillar "unknown".
+ */
+function readablePillars(file: string, yaml: ParsedYaml): ParsedPillars {
+  const raw = yaml.value && typeof yaml.value === 'object' ? (yaml.value as { pillars?: unknown }).pillars : undefined;
+  const pillars: Pillar[] = [];
+  const positions: number[] = [];
+  (Array.isArray(raw) ? raw : []).forEach((entry: unknown, index) => {
+    const parsed = Pillar.safeParse(entry);
+    const id = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : undefined;
+    if (parsed.success) pillars.push(parsed.data);
+    else if (typeof id === 'string' && ID_PATTERN.test(id)) {
+      const maps = PillarMapping.array().safeParse((entry as { maps?: unknown }).maps);
+      pillars.push({ id, title: id, description: id, aliases: [], maps: maps.success ? maps.data : [] });
+    }
+    else return;
+    positions.push(index);
+  });
+  return { file, pillars, yaml, positions };
 }
 
 /** Reads `<root>/sources/*.md` and `<root>/pillars.yml`; paths in problems are relative to `cwd`. */
@@ -73,7 +106,7 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
   } catch {
     pillars = undefined;
   }
-  return { sources, pillars };
+  return { sources, pillars, expected: { sources: show(sourcesDir), pillars: show(pillarsPath) } };
 }
 
 export function loadContent(root: string, options: LoadOptions & { cwd?: string } = {}): LoadResult {

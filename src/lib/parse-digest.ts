@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import type { Code, ContainerDirective, Root, RootContent, Nodes, Parent } from 'mdast';
+import type { Code, Root, RootContent, Nodes, Parent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { checkFields } from './check-fields.ts';
 import { isAllowedUrl, parseEntityLink, parseMarkdown, type EntityLink } from './markdown.ts';
 import type { Place, Problem } from './problems.ts';
@@ -30,7 +31,7 @@ export interface ParsedDigest {
   source?: { data: SourceFrontMatter; place: Place; yaml: ParsedYaml };
   /** The source's id and framework ids as written, even when other front-matter fields are wrong,
    *  so that one bad field does not hide every reference check in the file. */
-  declaredSource?: { id: string; frameworkIds: string[]; yaml: ParsedYaml };
+  declaredSource?: { id: string; frameworkIds: string[]; yaml: ParsedYaml; fromFileName?: boolean };
   /** Every block id declared in the file, valid or not, so that references to it are not reported twice. */
   declaredIds: { kind: BlockKind; id: string; place: Place }[];
   prose: RootContent[];
@@ -65,13 +66,24 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
   const problem = (place: Place, subject: string, field: string, message: string) =>
     result.problems.push({ file, ...place, subject, field, message });
 
+  /**
+   * When the front matter cannot tell us the id, go by the file name, so that references to this
+   * source from other files are not reported as unknown on top of the real problem.
+   */
+  const declareByFileName = (yaml: ParsedYaml) => {
+    const fromName = /([^/\\]+)\.md$/.exec(file)?.[1];
+    if (fromName && ID_PATTERN.test(fromName)) result.declaredSource = { id: fromName, frameworkIds: [], yaml, fromFileName: true };
+  };
+
   if (!/^---[ \t]*\n/.test(text)) {
     problem({ line: 1, column: 1 }, 'front matter', '', 'is missing; expected the file to start with a line "---", the source\'s YAML fields, and a closing "---"');
+    declareByFileName(parseYaml(''));
     return result;
   }
   const closing = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
   if (!closing) {
     problem({ line: 1, column: 1 }, 'front matter', '', 'is not closed; expected a line "---" after the source\'s YAML fields');
+    declareByFileName(parseYaml(''));
     return result;
   }
 
@@ -105,8 +117,11 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
     }
   }
 
+  if (!result.declaredSource) declareByFileName(frontYaml);
+
   // Blank lines stand in for the front matter so that body positions are file positions.
   const body = '\n'.repeat(bodyFirstLine - 1) + split.content;
+  const bodyLines = body.split('\n');
   const tree: Root = parseMarkdown(body);
   restoreTextDirectives(tree, body);
 
@@ -182,8 +197,10 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
       switch (node.type) {
         case 'containerDirective':
         case 'leafDirective':
-          if (node.name === 'commitment' || node.name === 'extract') {
-            problem(place, subject, field, `contains a nested :::${node.name} block; expected blocks only at the top level of the digest, one after another`);
+          if ((node.name === 'commitment' || node.name === 'extract') && node.type === 'leafDirective') {
+            problem(place, subject, field, `uses "::${node.name}" (two colons); expected a block ":::${node.name}{#id}" with a yaml block and text, closed by ":::"`);
+          } else if (node.name === 'commitment' || node.name === 'extract') {
+            problem(place, subject, field, `contains a nested :::${node.name} block; expected blocks only at the top level of the digest, one after another (is a ":::" that closes the enclosing block missing?)`);
           } else {
             problem(place, subject, field, `uses an unknown directive "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}"; expected only :::commitment and :::extract`);
           }
@@ -197,6 +214,9 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
         case 'imageReference':
           problem(place, subject, field, 'contains an image; expected text only (images are not supported)');
           return false;
+        case 'paragraph':
+          checkStrayFences(node, subject, field);
+          return true;
         case 'link':
           checkLink(node.url, place, subject);
           return true;
@@ -207,6 +227,23 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
           return true;
       }
     });
+  }
+
+  /**
+   * A directive line that remark-directive cannot read (an unclosed `{`, a stray `:::`) falls
+   * through as paragraph text, and the block it opened would silently vanish: report it.
+   */
+  function checkStrayFences(node: Nodes, subject: string, field: string) {
+    const first = node.position?.start.line;
+    const last = node.position?.end.line;
+    if (first === undefined || last === undefined) return;
+    for (let line = first; line <= last; line++) {
+      const text = bodyLines[line - 1] ?? '';
+      const match = /^[\s>]*(:{2,}.*)$/.exec(text);
+      if (!match?.[1]) continue;
+      const fence = match[1].trim();
+      problem({ line, column: text.length - match[1].length + 1 }, subject, field, `has a line ${JSON.stringify(fence.slice(0, 60))} that is not a readable directive; expected ":::commitment{#id}" or ":::extract{#id}" alone on a line, and ":::" alone on the line that closes the block`);
+    }
   }
 
   function checkLink(url: string, place: Place, subject: string) {
