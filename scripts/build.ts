@@ -1,5 +1,7 @@
 // npm run build — validate content, render the site with Astro, then index it with Pagefind.
 // Content errors are printed as file:line messages and stop the build before Astro starts.
+// Environment: SITE_BASE (host under a sub-path), SITE_URL (absolute origin for canonical links),
+// CONTENT_DIR (another content tree, e.g. a test fixture) and OUT_DIR (instead of dist/).
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'astro';
@@ -8,7 +10,8 @@ import { loadContent } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = resolve(root, 'dist');
+const dist = resolve(process.env.OUT_DIR ?? resolve(root, 'dist'));
+const content = resolve(process.env.CONTENT_DIR ?? resolve(root, 'content'));
 const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> => {
   const started = performance.now();
   const value = await work();
@@ -17,7 +20,7 @@ const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> =>
 };
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const checked = await time('validate', () => loadContent(resolve(root, 'content'), { base: process.env.SITE_BASE ?? '/' }));
+const checked = await time('validate', () => loadContent(content, { base: process.env.SITE_BASE ?? '/' }));
 if (!checked.ok) {
   for (const problem of checked.problems) console.error(formatProblem(problem));
   console.error(`\n${checked.problems.length} content problem${checked.problems.length === 1 ? '' : 's'}; the site was not built.`);
@@ -25,7 +28,7 @@ if (!checked.ok) {
 }
 
 await rm(dist, { recursive: true, force: true });
-await time('pages', () => build({ root, logLevel: 'warn' }));
+await time('pages', () => build({ root, outDir: dist, logLevel: 'warn' }));
 
 await time('search index', async () => {
   const { index, errors } = await pagefind.createIndex({});

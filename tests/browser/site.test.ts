@@ -1,0 +1,172 @@
+// Browser tests: Debian's Chromium driven by playwright-core over the built sites (built once by
+// tests/support/build-sites.ts) served on 127.0.0.1. Copy link and citation, keyboard-only
+// navigation, axe-core (WCAG 2.2 AA) on every page template in light and dark themes, 320 px.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadContent } from '../../src/lib/load.ts';
+import type { Graph } from '../../src/lib/graph.ts';
+import { serve } from '../support/serve.ts';
+import { SITES } from '../support/sites.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const AXE = resolve(root, 'node_modules/axe-core/axe.min.js');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** One page of each template, for a graph; the longest digest and pillar stand for their templates. */
+function templates(graph: Graph): Record<string, string> {
+  const longest = <T extends { id: string }>(items: T[], size: (item: T) => number) => [...items].sort((a, b) => size(b) - size(a))[0]?.id ?? '';
+  const commitment = graph.commitments.find((c) => c.lineage.length > 0) ?? graph.commitments[0];
+  return {
+    home: '',
+    sources: 'sources/',
+    source: `sources/${longest(graph.sources, (s) => s.commitments.length + s.extracts.length)}/`,
+    commitment: `commitments/${commitment?.id}/`,
+    extract: `extracts/${graph.extracts[0]?.id}/`,
+    pillars: 'pillars/',
+    pillar: `pillars/${longest(graph.pillars, (p) => graph.commitments.filter((c) => c.pillars.includes(p.id)).length)}/`,
+    timeline: 'timeline/',
+    data: 'data/',
+    search: 'search/',
+    '404': 'no-such-page/',
+  };
+}
+
+describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] as const))('in a browser, the %s site', (name) => {
+  const site = inject('sites')[name];
+  if (!site) throw new Error(`site "${name}" was not built`);
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let graph: Graph;
+  let pages: Record<string, string>;
+  const offsite: string[] = [];
+
+  beforeAll(async () => {
+    if (!site.ok) throw new Error(`the ${name} site did not build:\n${site.log}`);
+    const loaded = loadContent(resolve(root, site.content), { base: site.base });
+    if (!loaded.ok) throw new Error(`${site.content} does not load`);
+    graph = loaded.graph;
+    pages = templates(graph);
+    server = await serve(site.outDir, site.base);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(server.origin)) return route.continue();
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: options.width ?? 1024, height: 800 });
+    await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+    await page.goto(`${server.origin}${site.base}${path}`, { waitUntil: 'load' });
+    return page;
+  };
+
+  it('copies the permanent URL of a commitment to the clipboard and announces "Link copied"', async () => {
+    const id = pages.commitment?.split('/')[1] ?? '';
+    const page = await open(pages.commitment ?? '');
+    await page.getByRole('button', { name: 'Copy link' }).first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${site.base}commitments/${id}/`);
+    await expect.poll(() => page.locator('#announce').textContent()).toBe('Link copied');
+    await page.close();
+  });
+
+  it("copies an extract's permanent URL from its anchor on the source's digest page", async () => {
+    const extract = graph.extracts[0];
+    if (!extract) return;
+    const page = await open(`sources/${extract.source}/`);
+    await page.locator(`[id="${extract.id}"] button[data-copy]`).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${site.base}extracts/${extract.id}/`);
+    await page.close();
+  });
+
+  it('copies the plain-text citation, which ends with the permanent URL', async () => {
+    const page = await open(pages.extract ?? '');
+    await page.getByRole('button', { name: 'Copy citation' }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/^.+ \(\d{4}\) .+ Quoted in: .+ Available at: https?:\/\/\S+\/extracts\/[a-z0-9-]+\/$/);
+    await expect.poll(() => page.locator('#announce').textContent()).toBe('Citation copied');
+    await page.close();
+  });
+
+  for (const template of ['commitment', 'source', 'home', 'data']) {
+    it(`reaches every link, button and field of the ${template} page by Tab alone, each with a visible focus style`, async () => {
+      const page = await open(pages[template] ?? '');
+      const total = await page.evaluate(() => {
+        const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')].filter(
+          (el) => !el.hidden && !el.closest('[hidden]') && el.getClientRects().length > 0 || el.classList.contains('skip-link'),
+        );
+        controls.forEach((el, index) => el.setAttribute('data-tab', String(index)));
+        return controls.length;
+      });
+      const reached = new Set<string>();
+      const unfocusable: string[] = [];
+      for (let i = 0; i < total + 5; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return undefined;
+          const style = getComputedStyle(el);
+          const visible = style.outlineStyle !== 'none' && style.outlineWidth !== '0px' || style.boxShadow !== 'none';
+          return { tab: el.getAttribute('data-tab'), label: `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`, visible };
+        });
+        if (focus?.tab) reached.add(focus.tab);
+        if (focus && !focus.visible) unfocusable.push(focus.label);
+      }
+      const missed = await page.evaluate((seen) => [...document.querySelectorAll<HTMLElement>('[data-tab]')]
+        .filter((el) => !seen.includes(el.getAttribute('data-tab') ?? ''))
+        .map((el) => `${el.tagName} "${el.textContent?.trim().slice(0, 40)}"`), [...reached]);
+      expect(missed, `${template} page: controls never reached by Tab`).toEqual([]);
+      expect(unfocusable, `${template} page: focused controls with no visible focus style`).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe-core WCAG 2.2 AA violation on any page template (${colorScheme} theme)`, async () => {
+      const violations: string[] = [];
+      for (const [template, path] of Object.entries(pages)) {
+        const page = await open(path, { colorScheme });
+        await page.addScriptTag({ path: AXE });
+        const result = await page.evaluate(async (tags) => {
+          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        }, WCAG_22_AA);
+        for (const v of result.violations) violations.push(`${template} page (${path}): ${v.id} — ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        await page.close();
+      }
+      expect(violations).toEqual([]);
+    }, 120_000);
+  }
+
+  it('fits every page template into 320 px without sideways scrolling', async () => {
+    const wide: string[] = [];
+    for (const [template, path] of Object.entries(pages)) {
+      const page = await open(path, { width: 320 });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${template} page (${path}) is ${width} px wide`);
+      await page.close();
+    }
+    expect(wide).toEqual([]);
+  }, 60_000);
+
+  it('makes no request to any other host', () => {
+    expect(offsite).toEqual([]);
+  });
+});

@@ -1,0 +1,205 @@
+// Checks over the built sites (see tests/support/build-sites.ts, which runs `node scripts/build.ts`
+// once per run): the fixture under /sub-path/ and the real content at the root.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Graph } from '../../src/lib/graph.ts';
+import { loadContent } from '../../src/lib/load.ts';
+import { parseCsv } from '../../src/site/csv.ts';
+import { CSV_COLUMNS, commitmentRows } from '../../src/site/exports.ts';
+import type { CommitmentExport } from '../../src/lib/schema/export.ts';
+import { checkLink, duplicateIds, listFiles, readPages, type Page } from '../support/dist.ts';
+import { SITES } from '../support/sites.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const published = JSON.parse(readFileSync(join(root, 'tests/published-ids.json'), 'utf8')) as Record<'sources' | 'commitments' | 'extracts' | 'pillars', string[]>;
+const KB = 1024;
+
+describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s site', (name) => {
+  const site = inject('sites')[name];
+  if (!site) throw new Error(`site "${name}" was not built by the global setup`);
+  let graph: Graph;
+  let pages: Map<string, Page>;
+  const page = (path: string) => pages.get(path);
+  const url = (path: string) => `${site.base}${path}`;
+
+  beforeAll(() => {
+    if (!site.ok) throw new Error(`node scripts/build.ts failed for ${site.content}:\n${site.log}`);
+    const loaded = loadContent(join(root, site.content), { base: site.base });
+    if (!loaded.ok) throw new Error(`${site.content} does not load`);
+    graph = loaded.graph;
+    pages = readPages(site.outDir, site.base);
+  });
+
+  it('has a page for every source, commitment, extract and pillar in the graph, and the fixed pages', () => {
+    const missing = [
+      ...['', 'sources/', 'pillars/', 'timeline/', 'data/', 'search/', '404.html'].map(url),
+      ...graph.sources.map((s) => url(`sources/${s.id}/`)),
+      ...graph.commitments.map((c) => url(`commitments/${c.id}/`)),
+      ...graph.extracts.map((e) => url(`extracts/${e.id}/`)),
+      ...graph.pillars.map((p) => url(`pillars/${p.id}/`)),
+    ].filter((path) => !page(path));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no broken internal link or #anchor on any page', () => {
+    const broken = [...pages.values()].flatMap((from) =>
+      from.links.map((link) => checkLink(link, from, { outDir: site.outDir, base: site.base, site: site.url, pages })).filter(Boolean).map((problem) => `${from.url}: ${problem}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('never repeats an id on a page', () => {
+    const repeated = [...pages.values()].flatMap((p) => duplicateIds(p.html).map((id) => `${p.url}: id "${id}" appears more than once`));
+    expect(repeated).toEqual([]);
+  });
+
+  it('links every commitment page to its source and its source page back to it (page and #anchor)', () => {
+    const problems = graph.commitments.flatMap((c) => {
+      const own = page(url(`commitments/${c.id}/`));
+      const digest = page(url(`sources/${c.source}/`));
+      return [
+        !own?.links.includes(url(`sources/${c.source}/`)) && `commitment page ${c.id} does not link to its source ${c.source}`,
+        !digest?.links.includes(url(`commitments/${c.id}/`)) && `source page ${c.source} does not link to commitment ${c.id}`,
+        !digest?.ids.has(c.id) && `source page ${c.source} has no anchor #${c.id}`,
+      ].filter(Boolean);
+    });
+    const extracts = graph.extracts.flatMap((e) => (page(url(`sources/${e.source}/`))?.ids.has(e.id) ? [] : [`source page ${e.source} has no anchor #${e.id}`]));
+    expect([...problems, ...extracts]).toEqual([]);
+  });
+
+  it("reaches its source's original document (or says the link is not confirmed) from every commitment page in one click", () => {
+    const problems = graph.commitments.flatMap((c) => {
+      const source = graph.source.get(c.source);
+      const html = page(url(`commitments/${c.id}/`))?.html ?? '';
+      if (source?.url) return html.includes(`href="${source.url.replace(/&/g, '&amp;')}"`) ? [] : [`${c.id}: no link to ${source.url}`];
+      return html.includes('canonical link to the original document is not yet confirmed') ? [] : [`${c.id}: no statement that the original link is unconfirmed`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('reaches every commitment from the home page within three clicks', () => {
+    const depth = new Map([[url(''), 0]]);
+    const queue = [url('')];
+    while (queue.length) {
+      const at = queue.shift() as string;
+      const d = depth.get(at) as number;
+      if (d === 3) continue;
+      for (const link of page(at)?.links ?? []) {
+        const target = new URL(link, `${site.url}${at}`);
+        if (target.origin !== new URL(site.url).origin || !pages.has(target.pathname) || depth.has(target.pathname)) continue;
+        depth.set(target.pathname, d + 1);
+        queue.push(target.pathname);
+      }
+    }
+    expect(graph.commitments.map((c) => url(`commitments/${c.id}/`)).filter((path) => !depth.has(path))).toEqual([]);
+  });
+
+  it('never shows "undefined", "NaN" or "[object Object]" in a page or data file', () => {
+    const files = listFiles(site.outDir).filter((f) => /\.(html|json|csv|xml)$/.test(f) && !f.startsWith('pagefind/'));
+    const bad = files.flatMap((f) => {
+      const text = readFileSync(join(site.outDir, f), 'utf8');
+      return ['undefined', 'NaN', '[object Object]'].filter((word) => text.includes(word)).map((word) => `${f} contains "${word}"`);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('gives every page one absolute canonical link under the site and base, and no inline script or third-party resource', () => {
+    const problems = [...pages.values()].flatMap((p) => {
+      const canonicals = [...p.html.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((m) => m[1] ?? '');
+      const out: string[] = [];
+      if (canonicals.length !== 1 || !canonicals[0]?.startsWith(`${site.url}${site.base}`)) out.push(`${p.url}: canonical ${JSON.stringify(canonicals)}`);
+      if (/<script(?![^>]*\ssrc=)[^>]*>/.test(p.html)) out.push(`${p.url}: inline <script>`);
+      if (/\son[a-z]+="/.test(p.html) || /\sstyle="/.test(p.html)) out.push(`${p.url}: inline event handler or style attribute`);
+      for (const m of p.html.matchAll(/<(?:script|link|img|iframe)[^>]*\s(?:src|href)="(https?:[^"]+)"/g)) {
+        if (!m[0].includes('rel="canonical"')) out.push(`${p.url}: loads ${m[1]}`);
+      }
+      return out;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps typical pages under 14 KB gzipped, the stylesheet under 12 KB and the script under 2 KB', () => {
+    const weights = [...pages.values()].map((p) => ({ url: p.url, gz: gzipSync(p.html).length }));
+    const heavy = weights.filter((w) => !w.url.startsWith(url('sources/')) && w.gz > 14 * KB).map((w) => `${w.url}: ${(w.gz / KB).toFixed(1)} KB`);
+    expect(heavy).toEqual([]);
+    const assets = listFiles(site.outDir).filter((f) => !f.startsWith('pagefind/'));
+    const css = assets.filter((f) => f.endsWith('.css'));
+    expect(css).toHaveLength(1);
+    expect(readFileSync(join(site.outDir, css[0] as string)).length).toBeLessThan(12 * KB);
+    expect(assets.filter((f) => f.endsWith('.js'))).toEqual(['copy.js']);
+    expect(readFileSync(join(site.outDir, 'copy.js')).length).toBeLessThan(2 * KB);
+  });
+
+  it('publishes data files that validate against their generated JSON Schemas', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    const problems = (['commitments', 'extracts', 'sources', 'pillars'] as const).flatMap((file) => {
+      const schema = JSON.parse(readFileSync(join(site.outDir, `data/schema/${file}.json`), 'utf8'));
+      const data = JSON.parse(readFileSync(join(site.outDir, `data/${file}.json`), 'utf8'));
+      const validate = ajv.compile(schema);
+      const ids = (data[file] as { id: string }[]).map((r) => r.id);
+      const expected = (graph[file] as { id: string }[]).map((r) => r.id);
+      return [
+        ...(validate(data) ? [] : (validate.errors ?? []).map((e) => `data/${file}.json${e.instancePath}: ${e.message}`)),
+        ...(JSON.stringify(ids) === JSON.stringify(expected) ? [] : [`data/${file}.json ids differ from the graph`]),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every commitment record its permanent absolute URL, which is a page on the site', () => {
+    const { commitments } = JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] };
+    expect(commitments.filter((c) => c.permalink !== `${site.url}${url(`commitments/${c.id}/`)}` || !page(new URL(c.permalink).pathname)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('round-trips commitments.csv to the same records as commitments.json', () => {
+    const { commitments } = JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] };
+    const rows = parseCsv(readFileSync(join(site.outDir, 'data/commitments.csv'), 'utf8'));
+    expect(rows).toEqual([[...CSV_COLUMNS], ...commitmentRows(commitments)]);
+  });
+
+  it('emits a redirect page (refresh, canonical, visible link) at every previous id', () => {
+    const problems = [...graph.redirects].flatMap(([old, to]) => {
+      const section = to.kind === 'commitment' ? 'commitments' : 'extracts';
+      const target = url(`${section}/${to.id}/`);
+      const html = page(url(`${section}/${old}/`))?.html;
+      if (!html) return [`no redirect page at ${url(`${section}/${old}/`)}`];
+      return [
+        !html.includes(`http-equiv="refresh" content="0; url=${target}"`) && `${old}: no meta refresh to ${target}`,
+        !html.includes(`<link rel="canonical" href="${site.url}${target}">`) && `${old}: no canonical to ${target}`,
+        !html.includes(`<a href="${target}">`) && `${old}: no visible link to ${target}`,
+      ].filter(Boolean);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('lists every page in sitemap.xml with absolute URLs, and no redirect', () => {
+    const xml = readFileSync(join(site.outDir, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    const expected = [...pages.values()].filter((p) => !p.html.includes('http-equiv="refresh"') && !p.file.endsWith('404.html')).map((p) => p.url);
+    expect([...locs].sort()).toEqual([...expected].sort());
+  });
+
+  it('previews every extract in email and chat with Open Graph and Twitter meta quoting its opening', () => {
+    const problems = graph.extracts.flatMap((e) => {
+      const html = page(url(`extracts/${e.id}/`))?.html ?? '';
+      const description = /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
+      const start = (e.blocks[0] ?? '').replace(/\s+/g, ' ').slice(0, 20);
+      return [
+        !html.includes('<meta property="og:title"') && `${e.id}: no og:title`,
+        !html.includes('<meta name="twitter:card" content="summary">') && `${e.id}: no twitter:card`,
+        !description.startsWith(start) && `${e.id}: og:description "${description.slice(0, 40)}" does not open with the quote`,
+      ].filter(Boolean);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it.runIf(name === 'content')('keeps a live page or a redirect for every id in tests/published-ids.json', () => {
+    const lost = (['sources', 'commitments', 'extracts', 'pillars'] as const).flatMap((section) =>
+      published[section].filter((id) => !page(url(`${section}/${id}/`))).map((id) => `${section}/${id}/ was published and now has neither a page nor a redirect (run npm run snapshot-ids only if dropping it is deliberate)`),
+    );
+    expect(lost).toEqual([]);
+  });
+});
