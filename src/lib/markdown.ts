@@ -66,6 +66,17 @@ function hastText(node: Element | HastRoot): string {
   return out;
 }
 
+// Building a processor is costly next to running one: make one per heading prefix, then reuse it.
+const htmlProcessors = new Map<string, ReturnType<typeof makeHtmlProcessor>>();
+function makeHtmlProcessor(prefix: string) {
+  return unified().use(remarkRehype).use(rehypeHeadingIds, prefix).use(rehypeStringify).freeze();
+}
+function htmlProcessor(prefix: string) {
+  let processor = htmlProcessors.get(prefix);
+  if (!processor) htmlProcessors.set(prefix, (processor = makeHtmlProcessor(prefix)));
+  return processor;
+}
+
 export interface RenderOptions {
   /** Turns an entity link into a URL; links were checked before rendering, so it always resolves. */
   resolve: (link: EntityLink) => string;
@@ -83,10 +94,7 @@ export function renderNodes(nodes: readonly RootContent[], options: RenderOption
     const link = parseEntityLink(node.url);
     if (link) node.url = options.resolve(link);
   });
-  const processor = unified()
-    .use(remarkRehype)
-    .use(rehypeHeadingIds, options.headingPrefix ?? '')
-    .use(rehypeStringify);
+  const processor = htmlProcessor(options.headingPrefix ?? '');
   const hast = processor.runSync(root as never) as HastRoot;
   return processor.stringify(hast);
 }
