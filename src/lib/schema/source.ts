@@ -27,7 +27,7 @@ export const LICENCES = {
     url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
   },
   'OPL-1.0': {
-    name: 'Open Parliament Licence',
+    name: 'Open Parliament Licence v3.0',
     url: 'https://www.parliament.uk/site-information/copyright-parliament/open-parliament-licence/',
   },
 } as const;
