@@ -2,12 +2,14 @@
 // Content errors are printed as file:line messages and stop the build before Astro starts.
 // Environment: SITE_BASE (host under a sub-path), SITE_URL (absolute origin for canonical links),
 // CONTENT_DIR (another content tree, e.g. a test fixture) and OUT_DIR (instead of dist/).
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContent } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
+import { searchVocabulary } from '../src/site/search.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(process.env.OUT_DIR ?? resolve(root, 'dist'));
@@ -38,8 +40,27 @@ await time('search index', async () => {
     if (added.errors.length) throw new Error(`Pagefind could not index dist/: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: resolve(dist, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    // public/search.js uses Pagefind's JS API; its ready-made UIs are never loaded, so they are not shipped.
+    for (const ui of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js']) {
+      await rm(resolve(dist, 'pagefind', ui), { force: true });
+    }
     console.log(`indexed ${added.page_count} pages`);
   } finally {
     await pagefind.close();
   }
+});
+
+// The typo-correction vocabulary (public/search.js): words to correct to from titles, aliases and
+// the glossary, and every other word the index holds, read back from Pagefind's page fragments.
+await time('search vocabulary', async () => {
+  const folder = resolve(dist, 'pagefind', 'fragment');
+  const texts = await Promise.all((await readdir(folder)).map(async (name) => {
+    const raw = gunzipSync(await readFile(resolve(folder, name))).toString('utf8');
+    const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as { content: string; meta: Record<string, string> };
+    return `${fragment.meta.title ?? ''}\n${fragment.content}`;
+  }));
+  const vocabulary = searchVocabulary(checked.graph, texts);
+  await mkdir(resolve(dist, 'search'), { recursive: true });
+  await writeFile(resolve(dist, 'search', 'vocabulary.json'), JSON.stringify(vocabulary));
+  console.log(`${Object.keys(vocabulary.targets).length} correction targets, ${vocabulary.known.split(' ').length} other known words`);
 });

@@ -3,6 +3,7 @@ import { plainBlocks, renderNodes, type EntityKind } from './markdown.ts';
 import type { ParsedDigest } from './parse-digest.ts';
 import type { CommitmentFields, LineageRelation } from './schema/commitment.ts';
 import type { ExtractFields } from './schema/extract.ts';
+import type { GlossaryGroup } from './schema/glossary.ts';
 import type { Pillar } from './schema/pillar.ts';
 import type { SourceFrontMatter } from './schema/source.ts';
 import type { Urls } from './urls.ts';
@@ -51,6 +52,8 @@ export interface Graph {
   commitments: CommitmentRecord[];
   extracts: ExtractRecord[];
   pillars: PillarRecord[];
+  /** Groups of interchangeable practitioner terms (content/glossary.yml), for search. */
+  glossary: GlossaryGroup[];
   source: Map<string, SourceRecord>;
   commitment: Map<string, CommitmentRecord>;
   extract: Map<string, ExtractRecord>;
@@ -67,7 +70,7 @@ export interface Graph {
 export const compareDates = (a: string, b: string) => a.localeCompare(b);
 
 /** Builds the graph from parsed, cross-checked content. Pure: no I/O. */
-export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: ParsedPillars, urls: Urls): Graph {
+export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: ParsedPillars, urls: Urls, glossary: GlossaryGroup[] = []): Graph {
   const resolve = (link: { kind: EntityKind; id: string }) => urls.entity(link.kind, link.id);
   const sources: SourceRecord[] = [];
   const commitments: CommitmentRecord[] = [];
@@ -152,5 +155,5 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
   for (const record of commitments) for (const old of record.previousIds) redirects.set(old, { kind: 'commitment', id: record.id });
   for (const record of extracts) for (const old of record.previousIds) redirects.set(old, { kind: 'extract', id: record.id });
 
-  return { sources, commitments, extracts, pillars, source, commitment, extract, pillar, referencedBy, redirects, lineage };
+  return { sources, commitments, extracts, pillars, glossary, source, commitment, extract, pillar, referencedBy, redirects, lineage };
 }

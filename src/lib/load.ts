@@ -5,6 +5,7 @@ import { checkCrossReferences, type ParsedPillars } from './cross-references.ts'
 import { buildGraph, type Graph } from './graph.ts';
 import { normaliseText, parseDigest, type ParsedDigest } from './parse-digest.ts';
 import { sortProblems, type Problem } from './problems.ts';
+import { GlossaryFile, type GlossaryGroup } from './schema/glossary.ts';
 import { Pillar, PillarMapping, PillarsFile } from './schema/pillar.ts';
 import { ID_PATTERN } from './schema/primitives.ts';
 import { makeUrls } from './urls.ts';
@@ -21,6 +22,8 @@ export interface ContentFile {
 export interface ContentTree {
   sources: ContentFile[];
   pillars: ContentFile | undefined;
+  /** `glossary.yml`, the search synonyms; optional (no file, no synonyms). */
+  glossary?: ContentFile | undefined;
   /** Where the files were looked for (as shown in problems), to name a missing file or folder. */
   expected?: { sources: string; pillars: string };
 }
@@ -58,9 +61,37 @@ export function loadTree(tree: ContentTree, options: LoadOptions = {}): LoadResu
     }
   }
 
+  const glossary = tree.glossary ? checkGlossary(tree.glossary, problems) : [];
+
   problems.push(...checkCrossReferences(digests, pillars));
   if (problems.length > 0 || !pillars) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, graph: buildGraph(digests, pillars, makeUrls(options.base ?? '/')) };
+  return { ok: true, graph: buildGraph(digests, pillars, makeUrls(options.base ?? '/'), glossary) };
+}
+
+/** Checks glossary.yml against its schema, and that no term sits in two groups; adds to `problems`. */
+function checkGlossary(source: ContentFile, problems: Problem[]): GlossaryGroup[] {
+  const file = source.path;
+  const yaml = parseYaml(normaliseText(source.text));
+  for (const error of yaml.errors) problems.push({ file, ...error, subject: 'glossary', field: '', message: `is not valid YAML (${error.message}); expected a "groups:" list` });
+  if (yaml.errors.length > 0) return [];
+  const checked = checkFields(GlossaryFile, yaml.value, { file, subject: 'glossary', yaml });
+  if (!checked.ok) problems.push(...checked.problems);
+  // Checked on what could be read, so that a schema problem elsewhere does not hide a repeat.
+  const raw = yaml.value && typeof yaml.value === 'object' ? (yaml.value as { groups?: unknown }).groups : undefined;
+  const seen = new Map<string, string>();
+  (Array.isArray(raw) ? raw : []).forEach((group: unknown, g) => {
+    const terms = group && typeof group === 'object' ? (group as { terms?: unknown }).terms : undefined;
+    (Array.isArray(terms) ? terms : []).forEach((term: unknown, t) => {
+      if (typeof term !== 'string') return;
+      const key = term.trim().toLowerCase();
+      const earlier = seen.get(key);
+      if (earlier) {
+        problems.push({ file, ...yaml.placeOf(['groups', g, 'terms', t]), subject: 'glossary', field: `groups[${g}].terms[${t}]`, message: `repeats "${term}", already at ${earlier}; expected each term in one group only` });
+      } else seen.set(key, `groups[${g}].terms[${t}]`);
+    });
+  });
+  if (!checked.ok) return [];
+  return checked.data.groups;
 }
 
 /**
@@ -85,7 +116,7 @@ function readablePillars(file: string, yaml: ParsedYaml): ParsedPillars {
   return { file, pillars, yaml, positions };
 }
 
-/** Reads `<root>/sources/*.md` and `<root>/pillars.yml`; paths in problems are relative to `cwd`. */
+/** Reads `<root>/sources/*.md`, `<root>/pillars.yml` and (if present) `<root>/glossary.yml`; paths in problems are relative to `cwd`. */
 export function readContentTree(root: string, cwd = process.cwd()): ContentTree {
   const show = (path: string) => relative(cwd, path).split('\\').join('/');
   const sourcesDir = join(root, 'sources');
@@ -106,7 +137,14 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
   } catch {
     pillars = undefined;
   }
-  return { sources, pillars, expected: { sources: show(sourcesDir), pillars: show(pillarsPath) } };
+  const glossaryPath = join(root, 'glossary.yml');
+  let glossary: ContentFile | undefined;
+  try {
+    glossary = { path: show(glossaryPath), text: readFileSync(glossaryPath, 'utf8') };
+  } catch {
+    glossary = undefined;
+  }
+  return { sources, pillars, glossary, expected: { sources: show(sourcesDir), pillars: show(pillarsPath) } };
 }
 
 export function loadContent(root: string, options: LoadOptions & { cwd?: string } = {}): LoadResult {

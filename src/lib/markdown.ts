@@ -73,7 +73,10 @@ function makeHtmlProcessor(prefix: string) {
 }
 function htmlProcessor(prefix: string) {
   let processor = htmlProcessors.get(prefix);
-  if (!processor) htmlProcessors.set(prefix, (processor = makeHtmlProcessor(prefix)));
+  if (!processor) {
+    processor = makeHtmlProcessor(prefix);
+    htmlProcessors.set(prefix, processor);
+  }
   return processor;
 }
 

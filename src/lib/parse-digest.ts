@@ -122,6 +122,12 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
   // Blank lines stand in for the front matter so that body positions are file positions.
   const body = '\n'.repeat(bodyFirstLine - 1) + split.content;
   const bodyLines = body.split('\n');
+  const runaway = findRunaway(bodyLines);
+  if (runaway) {
+    // The Markdown parser's time grows with the square of these: stop before it hangs.
+    problem(runaway.place, `source "${sourceId}"`, 'prose', `${runaway.message} (the rest of the file was not read)`);
+    return result;
+  }
   const tree: Root = parseMarkdown(body);
   restoreTextDirectives(tree, body);
 
@@ -156,7 +162,7 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
     if (id) result.declaredIds.push({ kind, id, place });
 
     const [first, ...rest] = node.children;
-    if (!first || first.type !== 'code' || (first.lang ?? '').toLowerCase() !== 'yaml') {
+    if (first?.type !== 'code' || (first.lang ?? '').toLowerCase() !== 'yaml') {
       problem(start(first ?? node), subject, 'fields', 'are missing; expected the block to open with a ```yaml fenced block of fields');
       return;
     }
@@ -192,8 +198,12 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
   }
 
   function checkProse(root: RootContent, subject: string, field: string) {
-    walk(root as Nodes, (node) => {
+    walk(root as Nodes, (node, depth) => {
       const place = start(node);
+      if (depth > MAX_DEPTH) {
+        problem(place, subject, field, `nests quotes or lists more than ${MAX_DEPTH} levels deep; expected plain paragraphs, lists and quotes`);
+        return false;
+      }
       switch (node.type) {
         case 'containerDirective':
         case 'leafDirective':
@@ -206,7 +216,7 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
           }
           return false;
         case 'html':
-          if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
+          if (!isHtmlComment(node.value.trim())) {
             problem(place, subject, field, `contains raw HTML ${JSON.stringify(node.value.slice(0, 40))}; expected Markdown only (HTML is refused)`);
           }
           return false;
@@ -256,9 +266,69 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
   }
 }
 
-function walk(node: Nodes, visit: (node: Nodes) => boolean) {
-  if (!visit(node)) return;
-  if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, visit);
+/** Blocks never nest; past this many open at once, a file is not read further (see findRunaway). */
+export const MAX_OPEN_BLOCKS = 16;
+/** No real paragraph has this many "[": past it, a file is not read further (see findRunaway). */
+export const MAX_BRACKETS_PER_PARAGRAPH = 1_000;
+/** Quotes and lists nested deeper than this are refused (rendering them would exhaust the stack). */
+export const MAX_DEPTH = 32;
+
+/**
+ * Shapes that cost the Markdown parser time growing with the square of their size, found by a
+ * cheap scan of the lines before parsing: more than MAX_OPEN_BLOCKS directive blocks open at once
+ * (lines that open one, ":::name", less lines that close one, ":::" alone, outside fenced code),
+ * a paragraph with more than MAX_BRACKETS_PER_PARAGRAPH "[", or a line indented or quoted deeper
+ * than MAX_DEPTH levels. All are always mistakes here.
+ */
+function findRunaway(lines: readonly string[]): { place: Place; message: string } | undefined {
+  let open = 0;
+  let fence: string | undefined;
+  let brackets = 0;
+  let paragraphStart = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const code = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (code) {
+      if (!fence) fence = code;
+      else if (code.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    if (line.trim() === '') {
+      brackets = 0;
+      paragraphStart = i + 1;
+      continue;
+    }
+    if ((/^[\s>]*/.exec(line)?.[0].length ?? 0) > 4 * MAX_DEPTH) {
+      return { place: { line: i + 1, column: 1 }, message: `nests quotes or lists more than ${MAX_DEPTH} levels deep (over ${4 * MAX_DEPTH} characters of indentation and ">"); expected plain paragraphs, lists and quotes` };
+    }
+    for (const char of line) if (char === '[') brackets++;
+    if (brackets > MAX_BRACKETS_PER_PARAGRAPH) {
+      return { place: { line: paragraphStart + 1, column: 1 }, message: `has a paragraph with more than ${MAX_BRACKETS_PER_PARAGRAPH} "["; expected ordinary prose with a few links` };
+    }
+    if (/^[\s>]*:{3,}\s*$/.test(line)) open = Math.max(0, open - 1);
+    else if (/^[\s>]*:{3,}[^:\s]/.test(line) && ++open > MAX_OPEN_BLOCKS) {
+      return { place: { line: i + 1, column: 1 }, message: `opens more than ${MAX_OPEN_BLOCKS} ":::" blocks without closing them; expected blocks one after another, each closed by ":::" alone on a line` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One well-formed HTML comment and nothing else. A browser ends a comment at the first "-->"
+ * (or "--!>"), and reads "<!-->" and "<!--->" as whole comments, so "<!--><script>…</script>-->"
+ * or "<!-- a --><script>…</script><!-- b -->" is live markup between two comments, not a comment.
+ */
+export function isHtmlComment(text: string): boolean {
+  const match = /^<!--([\s\S]*)-->$/.exec(text);
+  if (!match) return false;
+  const inner = match[1] ?? '';
+  return !/^-?>/.test(inner) && !/-->|--!>|<!--/.test(inner) && !inner.endsWith('<!-');
+}
+
+function walk(node: Nodes, visit: (node: Nodes, depth: number) => boolean, depth = 0) {
+  if (!visit(node, depth)) return;
+  if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, visit, depth + 1);
 }
 
 /**

@@ -446,6 +446,21 @@ describe('pillars.yml', () => {
   });
 });
 
+describe('glossary.yml', () => {
+  it('reports a one-term group, an unknown field and a term repeated in another group, each at its line', () => {
+    expect(problemsIn('bad-glossary')).toEqual([
+      'tests/fixtures/bad-glossary/glossary.yml:3:12  glossary: groups[0].terms — has too few items; expected at least 2',
+      'tests/fixtures/bad-glossary/glossary.yml:5:5  glossary: groups[1].synonyms — is not a known field; expected one of: terms, note',
+      'tests/fixtures/bad-glossary/glossary.yml:7:13  glossary: groups[3].terms[0] — repeats "Care Leavers", already at groups[2].terms[0]; expected each term in one group only',
+    ]);
+  });
+
+  it('is optional: a tree without glossary.yml loads with no synonyms', () => {
+    const result = loadContent(path.join(fixtures, 'good'), { cwd: repoRoot });
+    expect(result.ok && result.graph.glossary).toEqual([]);
+  });
+});
+
 describe('the fixture folders', () => {
   it('each broken tree has a test above', () => {
     // many-problems is the validate CLI's tree (tests/scripts/validate-cli.test.ts).

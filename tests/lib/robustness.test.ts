@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadTree, type ContentTree, type LoadResult } from '../../src/lib/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
@@ -29,14 +29,25 @@ function tree(files: { alpha?: string; beta?: string; pillars?: string } = {}): 
   };
 }
 
+/** How many content trees (each with at least one generated or mutated file) were loaded. */
+let treesTried = 0;
+afterAll(() => console.log(`robust loader: ${treesTried} generated or mutated content trees loaded`));
+
+/** No single load may take longer than this, however hostile the input: the loader never hangs. */
+const MAX_LOAD_MS = 5_000;
+
 /** Loads the tree and checks the contract: a graph, or located problems in the given files. */
 function loadChecked(input: ContentTree): LoadResult {
   let result: LoadResult;
+  treesTried++;
+  const started = performance.now();
   try {
     result = loadTree(input);
   } catch (error) {
     throw new Error(`loadTree threw: ${error instanceof Error ? error.stack : String(error)}`);
   }
+  const took = performance.now() - started;
+  expect(took, `one load took ${Math.round(took)} ms`).toBeLessThan(MAX_LOAD_MS);
   if (result.ok) {
     expect(result.graph.sources).toBeInstanceOf(Array);
     return result;
@@ -196,3 +207,130 @@ describe('line endings and byte-order marks do not change meaning', () => {
   });
 });
 
+
+/** Bytes as `readFileSync(path, 'utf8')` would hand them to the loader. */
+const asRead = (bytes: Buffer | Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+describe('the loader never throws or hangs on files in the wrong encoding', () => {
+  const files = { alpha, beta, pillars };
+  const encodings: [string, (text: string) => Buffer][] = [
+    ['Latin-1 bytes', (text) => Buffer.from(text, 'latin1')],
+    ['Windows-1252-style bytes for curly quotes and the pound sign', (text) => Buffer.from(text.replace(/[“”]/g, '"').replace(/£/g, '\xA3'), 'latin1')],
+    ['UTF-16LE with a BOM', (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16BE with a BOM', (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['UTF-16LE without a BOM', (text) => Buffer.from(text, 'utf16le')],
+  ];
+  for (const [name, encode] of encodings) {
+    it.each(Object.keys(files) as (keyof typeof files)[])(`on %s saved as ${name}`, (which) => {
+      loadChecked(tree({ [which]: asRead(encode(files[which])) }));
+    });
+  }
+
+  it('on good files with random bytes overwritten, inserted or cut (as read from disk)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('alpha', 'beta', 'pillars' as const),
+        fc.array(fc.record({ at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }), how: fc.constantFrom('overwrite', 'insert', 'cut') }), { minLength: 1, maxLength: 6 }),
+        (which, edits) => {
+          let bytes = Buffer.from(files[which], 'utf8');
+          for (const e of edits) {
+            const at = e.at % (bytes.length + 1);
+            if (e.how === 'overwrite') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(e.bytes), bytes.subarray(at + e.bytes.length)]);
+            else if (e.how === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(e.bytes), bytes.subarray(at)]);
+            else bytes = bytes.subarray(0, at);
+          }
+          loadChecked(tree({ [which]: asRead(bytes) }));
+        },
+      ),
+      RUNS,
+    );
+  }, 60_000);
+});
+
+describe('the loader stays quick on huge fields and deep nesting', () => {
+  const front = alpha.slice(0, alpha.indexOf('\n---\n') + 5);
+  const body = alpha.slice(alpha.indexOf('\n---\n') + 5);
+
+  it('on huge titles, prose paragraphs, extract passages and alias lists', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('title', 'prose', 'extract', 'aliases', 'yaml-key'),
+        fc.integer({ min: 10_000, max: 400_000 }),
+        fc.constantFrom('a', 'é ', '😀', '[x](', '*', '`', '\\', '<', ' '),
+        (where, size, unit) => {
+          const big = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+          const text =
+            where === 'title' ? alpha.replace('title: "Alpha: a first paper"', `title: ${JSON.stringify(big)}`)
+            : where === 'prose' ? alpha.replace('Two chapters.', big)
+            : where === 'extract' ? alpha.replace('We will keep caring', big)
+            : where === 'aliases' ? alpha.replace('aliases: [staying close]', `aliases: [${Array.from({ length: Math.ceil(size / 100) }, (_, i) => `alias ${i}`).join(', ')}]`)
+            : `${front.slice(0, -4)}${big.replace(/\W/g, 'k')}: 1\n---\n${body}`;
+          loadChecked(tree({ alpha: text }));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
+  it('on deeply nested directives, quotes, lists, brackets and emphasis', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('directives', 'fences', 'quotes', 'lists', 'brackets', 'emphasis', 'flow-yaml'),
+        fc.integer({ min: 50, max: 3_000 }),
+        (shape, depth) => {
+          const nested =
+            shape === 'directives' ? `${Array.from({ length: Math.min(depth, 400) }, (_, i) => `${':'.repeat(3 + Math.min(depth, 400) - i)}commitment{#alpha-n${i}}`).join('\n')}\ntext\n${Array.from({ length: Math.min(depth, 400) }, (_, i) => ':'.repeat(4 + i)).join('\n')}`
+            : shape === 'fences' ? ':::commitment{#alpha-deep}\n'.repeat(depth)
+            : shape === 'quotes' ? `${'>'.repeat(depth)} deep`
+            : shape === 'lists' ? Array.from({ length: Math.min(depth, 500) }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')
+            : shape === 'brackets' ? `${'['.repeat(depth)}x${'](commitment:x)'.repeat(depth)}`
+            : shape === 'emphasis' ? `${'*_'.repeat(depth)}x${'_*'.repeat(depth)}`
+            : '';
+          const text = shape === 'flow-yaml' ? alpha.replace('aliases: [staying close]', `aliases: ${'['.repeat(depth)}${']'.repeat(depth)}`) : alpha.replace('Two chapters.', nested);
+          loadChecked(tree({ alpha: text }));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});
+
+describe('unicode ids are refused at their line, never taken as ids', () => {
+  const lookalikes = fc.constantFrom(
+    'аlpha-staying-close', // Cyrillic а
+    'alpha-staying-clοse', // Greek ο
+    'alpha-stayıng-close', // Turkish dotless ı
+    'ａlpha-staying-close', // full-width a
+    'alpha-staying-close\u200B', // zero-width space
+    'alpha\u2011staying-close', // non-breaking hyphen
+    'alpha-staying-close\u202E', // right-to-left override
+    'alpha-staying-cloše', // combining-free accent
+    'alpha-staying-clo\u0301se', // combining accent
+    'ALPHA-STAYING-CLOSE',
+  );
+  const unicodeId = fc.oneof(lookalikes, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((id) => !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id)));
+  const places = ['directive', 'front-matter', 'pillar', 'previous-id', 'entity-link'] as const;
+
+  it('in a directive, the front matter, pillars.yml, previousIds and an entity link', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...places), unicodeId, (place, id) => {
+        const quoted = JSON.stringify(id);
+        const input =
+          place === 'directive' ? { alpha: alpha.replace(':::commitment{#alpha-staying-close}', `:::commitment{id=${quoted}}`) }
+          : place === 'front-matter' ? { alpha: alpha.replace('id: alpha-2016', `id: ${quoted}`) }
+          : place === 'pillar' ? { pillars: pillars.replace('id: workforce', `id: ${quoted}`) }
+          : place === 'previous-id' ? { alpha: alpha.replace('previousIds: [alpha-practice-leaders]', `previousIds: [${quoted}]`) }
+          : { alpha: alpha.replace('(commitment:alpha-staying-close)', `(<commitment:${id.replace(/[<>\n\r]/g, '')}>)`) };
+        const text = input.alpha ?? input.pillars ?? '';
+        const result = loadChecked(tree(input));
+        expect(result.ok, `${place} ${quoted} was accepted`).toBe(false);
+        if (result.ok) return;
+        const needle = place === 'directive' ? ':::commitment{id=' : place === 'front-matter' ? 'id: ' : place === 'pillar' ? `id: ${quoted}` : place === 'previous-id' ? 'previousIds: [' : '<commitment:';
+        const line = text.slice(0, text.indexOf(needle)).split('\n').length;
+        const file = place === 'pillar' ? PILLARS : ALPHA;
+        expect(result.problems.some((p) => p.file === file && p.line === line), `${place} ${quoted}: ${result.problems.map(formatProblem).join(' | ')}`).toBe(true);
+      }),
+      RUNS,
+    );
+  }, 60_000);
+});

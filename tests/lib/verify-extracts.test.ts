@@ -32,7 +32,7 @@ describe('verifyExtracts', () => {
     text: 'Foreword\n\nWe will  keep \u201ccaring\u201d for young people\u2019s futures,\nright up to 25.\n\nFirst, people.\nSecond, practice.\n\nThe end.',
   };
   const extract = (blocks: string[]): ExtractToVerify => ({ id: 'alpha-foreword', file: 'content/sources/alpha-2016.md', line: 63, blocks });
-  const verify = (blocks: string[], references = [reference]) => verifyExtracts([extract(blocks)], references)[0]!;
+  const verify = (blocks: string[], references = [reference]) => verifyExtracts([extract(blocks)], references)[0] as NonNullable<ReturnType<typeof verifyExtracts>[number]>;
 
   it.each([
     ['a passage copied exactly', ['First, people.']],

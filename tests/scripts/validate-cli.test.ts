@@ -1,7 +1,6 @@
 // `npm run validate` as an editor runs it: a child process on a content tree. Every problem is
 // listed as file:line:col, the exit code is 1, and no stack trace ever reaches the terminal.
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 

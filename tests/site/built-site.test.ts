@@ -12,6 +12,7 @@ import { CSV_COLUMNS, commitmentRows } from '../../src/site/exports.ts';
 import type { CommitmentExport } from '../../src/lib/schema/export.ts';
 import { checkLink, duplicateIds, listFiles, readPages, type Page } from '../support/dist.ts';
 import { SITES } from '../support/sites.ts';
+import { META_POLICY } from '../../src/site/csp.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const published = JSON.parse(readFileSync(join(root, 'tests/published-ids.json'), 'utf8')) as Record<'sources' | 'commitments' | 'extracts' | 'pillars', string[]>;
@@ -121,7 +122,26 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
     expect(problems).toEqual([]);
   });
 
-  it('keeps typical pages under 14 KB gzipped, the stylesheet under 12 KB and the script under 2 KB', () => {
+  it('gives every page, redirects and 404 included, the Content-Security-Policy meta tag before any script or style, and nothing inline for it to block', () => {
+    const problems = [...pages.values()].flatMap((p) => {
+      const out: string[] = [];
+      const metas = [...p.html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
+      const at = metas[0]?.index ?? -1;
+      const policy = metas[0]?.[1]?.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      if (metas.length !== 1 || policy !== META_POLICY) out.push(`${p.url}: expected one CSP meta tag with "${META_POLICY}", found ${JSON.stringify(metas.map((m) => m[1]))}`);
+      const first = p.html.search(/<(script|style|link)\b/);
+      if (at >= 0 && first >= 0 && first < at) out.push(`${p.url}: a <script>, <style> or <link> comes before the CSP meta tag`);
+      if (/<style[\s>]/i.test(p.html)) out.push(`${p.url}: inline <style> element`);
+      if (/<script(?![^>]*\ssrc=)[^>]*>/i.test(p.html)) out.push(`${p.url}: inline <script>`);
+      if (/\sstyle=/i.test(p.html)) out.push(`${p.url}: style= attribute`);
+      if (/\son[a-z]+=/i.test(p.html)) out.push(`${p.url}: on*= event handler attribute`);
+      return out;
+    });
+    expect(problems).toEqual([]);
+    expect(META_POLICY).not.toMatch(/'unsafe-inline'|'unsafe-eval'|frame-ancestors/);
+  });
+
+  it('keeps typical pages under 14 KB gzipped, the stylesheet under 12 KB, the copy script under 2 KB and the search script under 10 KB', () => {
     const weights = [...pages.values()].map((p) => ({ url: p.url, gz: gzipSync(p.html).length }));
     const heavy = weights.filter((w) => !w.url.startsWith(url('sources/')) && w.gz > 14 * KB).map((w) => `${w.url}: ${(w.gz / KB).toFixed(1)} KB`);
     expect(heavy).toEqual([]);
@@ -129,8 +149,9 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
     const css = assets.filter((f) => f.endsWith('.css'));
     expect(css).toHaveLength(1);
     expect(readFileSync(join(site.outDir, css[0] as string)).length).toBeLessThan(12 * KB);
-    expect(assets.filter((f) => f.endsWith('.js'))).toEqual(['copy.js']);
+    expect(assets.filter((f) => f.endsWith('.js'))).toEqual(['copy.js', 'search.js']);
     expect(readFileSync(join(site.outDir, 'copy.js')).length).toBeLessThan(2 * KB);
+    expect(readFileSync(join(site.outDir, 'search.js')).length).toBeLessThan(10 * KB);
   });
 
   it('publishes data files that validate against their generated JSON Schemas', () => {

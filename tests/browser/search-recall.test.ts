@@ -1,0 +1,72 @@
+// Search quality on the real content: every query in tests/search/queries.json is run through the
+// search page (public/search.js over the real Pagefind index) in Debian's Chromium, as a reader
+// would reach it from /search/?q=…. Prints recall@3 for the queries and the top-5 rate for typos.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, launch, localContext } from '../support/chromium.ts';
+import { resultPaths } from '../support/search.ts';
+import { serve } from '../support/serve.ts';
+
+interface Query { q: string; expect: string[] }
+const set = JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries.json'), 'utf8')) as { queries: Query[]; typos: Query[] };
+
+describe.runIf(hasChromium)('search quality over tests/search/queries.json (real content)', () => {
+  const site = inject('sites').content;
+  if (!site) throw new Error('the content site was not built');
+  const base = site.base;
+  let browser: Browser;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof serve>>;
+
+  beforeAll(async () => {
+    if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
+    server = await serve(site.outDir, site.base);
+    browser = await launch();
+    page = await (await localContext(browser, server.origin, [])).newPage();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The commitment ids the search page ranks for `q`, in order, after any typo correction. */
+  async function commitmentsFor(q: string): Promise<string[]> {
+    await page.goto(`${server.origin}${base}search/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      return / for “/.test(status) && document.getElementById('search-results')?.getAttribute('aria-busy') !== 'true';
+    });
+    return (await resultPaths(page)).map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
+  }
+
+  async function rate(queries: Query[], k: number): Promise<{ rate: number; misses: string[] }> {
+    const misses: string[] = [];
+    for (const { q, expect: ids } of queries) {
+      const top = (await commitmentsFor(q)).slice(0, k);
+      if (!top.some((id) => ids.includes(id))) misses.push(`"${q}": got ${top.join(', ') || 'nothing'}; expected one of ${ids.join(', ')}`);
+    }
+    return { rate: (queries.length - misses.length) / queries.length, misses };
+  }
+
+  it('has at least 40 realistic queries, each expecting commitments that exist', () => {
+    expect(set.queries.length).toBeGreaterThanOrEqual(40);
+    const ids = new Set((JSON.parse(readFileSync(resolve(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: { id: string }[] }).commitments.map((c) => c.id));
+    const unknown = [...set.queries, ...set.typos].flatMap(({ q, expect: expected }) => expected.filter((id) => !ids.has(id)).map((id) => `"${q}": ${id}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('finds an expected commitment in the top 3 for at least 90% of the queries (recall@3)', async () => {
+    const { rate: recall, misses } = await rate(set.queries, 3);
+    console.log(`recall@3 = ${recall.toFixed(3)} over ${set.queries.length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+  }, 180_000);
+
+  it('finds the intended commitment in the top 5 for at least 80% of the one-typo queries', async () => {
+    const { rate: top5, misses } = await rate(set.typos, 5);
+    console.log(`typo top-5 = ${top5.toFixed(3)} over ${set.typos.length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+    expect(top5).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+});

@@ -1,0 +1,314 @@
+// Search (issue 5): what Pagefind indexes on the built sites (read back from its fragment files),
+// which pages load which script, and the search page driven in Debian's Chromium — typing, filters,
+// URL state, typo correction, the header box, warming on focus, the no-JavaScript state and the
+// bytes a first search costs.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readPages } from '../support/dist.ts';
+import { hasChromium, launch, localContext } from '../support/chromium.ts';
+import { serve } from '../support/serve.ts';
+import { waitForSearch, resultPaths } from '../support/search.ts';
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  anchors: { element: string; id: string; title?: string; text?: string }[];
+}
+
+function fragments(outDir: string): Fragment[] {
+  const folder = join(outDir, 'pagefind', 'fragment');
+  return readdirSync(folder).map((name) => {
+    const raw = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    return JSON.parse(raw.slice(raw.indexOf('{'))) as Fragment;
+  });
+}
+
+const sites = () => inject('sites');
+
+describe('the search index of the real content', () => {
+  const site = sites().content;
+  if (!site) throw new Error('the content site was not built');
+  let indexed: Fragment[];
+  const byUrl = (url: string) => indexed.find((f) => f.url === url);
+
+  beforeAll(() => {
+    if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
+    indexed = fragments(site.outDir);
+  });
+
+  it('holds exactly one result per commitment page, extract page and source digest, and nothing else', () => {
+    const pages = [...readPages(site.outDir, '/').keys()];
+    const expected = pages.filter((url) => /^\/(commitments|extracts|sources)\/[a-z]/.test(url) && !readFileSync(join(site.outDir, url, 'index.html'), 'utf8').includes('http-equiv="refresh"'));
+    expect(indexed.map((f) => f.url).sort()).toEqual(expected.sort());
+  });
+
+  it("gives each source digest sub-results at its headings and at every commitment's anchor, titled by the commitment", () => {
+    const digest = byUrl('/sources/stable-homes-built-on-love-2023/');
+    const anchors = new Map(digest?.anchors.map((a) => [a.id, a.title ?? a.text]));
+    expect(anchors.get('shbl-staying-close')).toBe('Staying Close offered nationally to young people leaving residential care');
+    expect(anchors.get('framework-family-help')).toBeTruthy();
+    expect(anchors.get('summary')).toBe('Summary');
+  });
+
+  it('keeps chrome out of the index: header, navigation, footer, breadcrumbs, contents, copy and cite buttons', () => {
+    const chrome = ['Skip to main content', 'An independent reference, not an official', 'Open data and licence', 'Copy link', 'Copy citation', 'Cite this', 'Permanent link', 'Contents'];
+    const leaks = indexed.flatMap((f) => chrome.filter((text) => f.content.includes(text)).map((text) => `${f.url}: "${text}"`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('records the title, source, locator, year and kind of each commitment, and its filters with commas kept', () => {
+    const page = byUrl('/commitments/kcshft-profit-cap/');
+    expect(page?.meta).toMatchObject({ title: "A backstop power to cap providers' profits", type: 'Commitment', source: expect.any(String), year: '2024', locator: expect.any(String) });
+    expect(Object.keys(page?.filters ?? {}).sort()).toEqual(['framework', 'kind', 'pillar', 'source', 'year']);
+    const values = indexed.flatMap((f) => Object.values(f.filters).flat());
+    expect(values.some((v) => v.includes(','))).toBe(true);
+    expect(page?.content.startsWith('A backstop power')).toBe(true);
+  });
+
+  it("indexes a commitment's aliases and the glossary terms for the practitioner words it uses", () => {
+    const rules = byUrl('/commitments/shbl-agency-social-worker-rules/');
+    expect(rules?.content).toMatch(/locums/);
+    const kinship = byUrl('/commitments/shbl-kinship-care-strategy/');
+    expect(kinship?.content).toMatch(/family and friends care/);
+  });
+});
+
+describe.each(['fixture', 'content'])('scripts on the built %s site', (name) => {
+  it('load only where needed: search.js on the search page alone, copy.js only on pages with a copy button', () => {
+    const site = sites()[name];
+    if (!site?.ok) throw new Error(`the ${name} site did not build`);
+    const wrong = [...readPages(site.outDir, site.base).values()].flatMap((page) => {
+      const scripts = [...page.html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] ?? '').slice(site.base.length));
+      const expected = [
+        ...(/\sdata-copy(-from)?=/.test(page.html) ? ['copy.js'] : []),
+        ...(page.url === `${site.base}search/` ? ['search.js'] : []),
+      ];
+      return JSON.stringify(scripts) === JSON.stringify(expected) ? [] : [`${page.url}: loads ${JSON.stringify(scripts)}, expected ${JSON.stringify(expected)}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe.runIf(hasChromium)('the search page in a browser (real content)', () => {
+  const site = sites().content;
+  if (!site) throw new Error('the content site was not built');
+  let browser: Browser;
+  let context: BrowserContext;
+  let server: Awaited<ReturnType<typeof serve>>;
+  const offsite: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
+    server = await serve(site.outDir, site.base);
+    browser = await launch();
+    context = await localContext(browser, server.origin, offsite);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string, into = context): Promise<Page> => {
+    const page = await into.newPage();
+    page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${path}: ${message.text()}`);
+    });
+    await page.goto(`${server.origin}${site.base}${path}`);
+    return page;
+  };
+  const search = (page: Page) => new URL(page.url()).searchParams;
+
+  it('puts the named commitment first as the query is typed, and writes the query into the URL', async () => {
+    const page = await open('search/');
+    await page.locator('#search-q').focus();
+    await page.keyboard.type('profit cap');
+    await waitForSearch(page, 'profit cap');
+    expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
+    expect(search(page).get('q')).toBe('profit cap');
+    await page.close();
+  });
+
+  it('shows each result with its title, type, source, locator, year and a snippet with the match highlighted', async () => {
+    const page = await open('search/?q=kinship%20allowance');
+    await waitForSearch(page, 'kinship allowance');
+    const first = page.locator('#search-results > li').first();
+    expect(await first.locator('h2 a').textContent()).toBeTruthy();
+    expect(await first.locator('.meta').textContent()).toMatch(/^Commitment · (Stable Homes, Built on Love|Keeping children safe, helping families thrive) · .+ · 20(23|24)$/);
+    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('restores a search and its ticked filters from the URL, shows counts, and narrows results to the ticked values', async () => {
+    const page = await open('search/?q=staying%20close&source=Keep%20on%20Caring');
+    await waitForSearch(page, 'staying close');
+    expect(await page.locator('#search-q').inputValue()).toBe('staying close');
+    expect(await page.locator('input[name=source][value="Keep on Caring"]').isChecked()).toBe(true);
+    const metas = await page.locator('#search-results .meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((meta) => meta.includes('Keep on Caring'))).toBe(true);
+    const count = await page.locator('input[name=source][value="Keep on Caring"] ~ label [data-count]').textContent();
+    expect(count).toBe(`(${metas.length})`);
+    expect(await page.locator('details[data-filter=source] [data-selected]').textContent()).toBe('(1 selected)');
+    await page.close();
+  });
+
+  it('narrows results when a filter is ticked with the keyboard, and adds the filter to the URL', async () => {
+    const page = await open('search/?q=care%20leavers');
+    await waitForSearch(page, 'care leavers');
+    const before = await page.locator('#search-results > li').count();
+    await page.locator('details[data-filter=year] summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('input[name=year][value="2016"]').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => search(page).getAll('year')).toEqual(['2016']);
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/for “care leavers”, with filters$/);
+    const metas = await page.locator('#search-results .meta').allTextContents();
+    expect(metas.every((meta) => meta.endsWith('2016'))).toBe(true);
+    expect(metas.length).toBeLessThanOrEqual(before);
+    await page.close();
+  });
+
+  it("finds the same commitments under practitioners' interchangeable terms from the glossary", async () => {
+    const top = async (q: string) => {
+      const page = await open(`search/?q=${encodeURIComponent(q)}`);
+      await waitForSearch(page, q);
+      const paths = (await resultPaths(page)).filter((p) => p.startsWith('/commitments/')).slice(0, 3);
+      await page.close();
+      return paths;
+    };
+    expect(await top('locums')).toContain('/commitments/shbl-agency-social-worker-rules/');
+    expect(await top('agency social workers')).toContain('/commitments/shbl-agency-social-worker-rules/');
+    expect((await top('family and friends carers')).every((p) => p.includes('kinship'))).toBe(true);
+    const safeguarding = ['pcf-multi-agency-safeguarding', 'shbl-safeguarding-leadership-education', 'kcshft-education-in-safeguarding-arrangements'];
+    const lscb = await top('LSCB');
+    expect(lscb.some((p) => safeguarding.some((id) => p.includes(id))), `LSCB found ${lscb.join(', ')}`).toBe(true);
+  });
+
+  it('corrects a misspelt word to the nearest indexed word and offers a link to search the original words', async () => {
+    const page = await open('search/?q=kinsip%20care%20strategy');
+    await waitForSearch(page, 'kinship care strategy');
+    expect(await page.locator('#search-correction').textContent()).toBe('Showing results for kinship care strategy. Search instead for kinsip care strategy');
+    expect((await resultPaths(page)).filter((p) => p.startsWith('/commitments/'))[0]).toBe('/commitments/shbl-kinship-care-strategy/');
+    await page.getByRole('link', { name: 'Search instead for kinsip care strategy' }).click();
+    await waitForSearch(page, 'kinsip care strategy');
+    expect(await page.locator('#search-correction').isHidden()).toBe(true);
+    expect(search(page).get('exact')).toBe('1');
+    expect(await page.locator('#search-status').textContent()).toMatch(/^(No|\d+) results? for “kinsip care strategy”$/);
+    await page.close();
+  });
+
+  it('announces the number of results in a polite live region', async () => {
+    const page = await open('search/?q=social%20impact%20bond');
+    await waitForSearch(page, 'social impact bond');
+    const status = page.locator('#search-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.textContent()).toMatch(/^\d+ results? for “social impact bond”$/);
+    await page.close();
+  });
+
+  it('takes a search typed in the header box of any page to the search page, with results', async () => {
+    const page = await open('commitments/kcshft-profit-cap/');
+    expect(await page.locator('script[src$="search.js"]').count()).toBe(0);
+    await page.locator('#site-search').fill('staying close');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=staying\+close$/);
+    await waitForSearch(page, 'staying close');
+    expect((await resultPaths(page)).length).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('loads no index until the search box gets focus, then warms it before anything is typed', async () => {
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${server.origin}${site.base}search/`);
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+    await page.locator('#search-q').focus();
+    await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta'))).toBe(true);
+    expect(fetched.some((p) => p.endsWith('.pagefind'))).toBe(true);
+    expect(fetched).toContain(`${site.base}search/vocabulary.json`);
+    await page.close();
+  });
+
+  it('says search needs JavaScript, and links to browsing by pillar and by source, when JavaScript is off', async () => {
+    const noScript = await localContext(browser, server.origin, offsite, { javaScriptEnabled: false });
+    const page = await open('search/?q=kinship', noScript);
+    expect(await page.locator('#search-nojs').isVisible()).toBe(true);
+    expect(await page.locator('#search-app').isVisible()).toBe(false);
+    expect(await page.locator('#search-nojs').textContent()).toContain('Search needs JavaScript');
+    expect(await page.locator('#search-nojs a[href="/pillars/"]').textContent()).toBe('by pillar');
+    expect(await page.locator('#search-nojs a[href="/sources/"]').textContent()).toBe('by source');
+    await noScript.close();
+  });
+
+  it('fetches a small, measured amount for a first search (printed), all from this site', async () => {
+    // Playwright sees the requests of Pagefind's web worker too (the index chunks and WebAssembly);
+    // the test server sends no compression, so body length is the bytes on the wire.
+    const cold = await localContext(browser, server.origin, offsite);
+    const page = await cold.newPage();
+    const sizes: Promise<{ url: string; bytes: number }>[] = [];
+    cold.on('response', (response) => sizes.push(response.body().then((body) => ({ url: response.url(), bytes: body.length }), () => ({ url: response.url(), bytes: 0 }))));
+    await page.goto(`${server.origin}${site.base}search/?q=kinship%20allowance`);
+    await waitForSearch(page, 'kinship allowance');
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    const total = all.reduce((sum, e) => sum + e.bytes, 0);
+    const search = all.filter((e) => /\/(pagefind\/|search\.js|search\/vocabulary\.json)/.test(e.url)).reduce((sum, e) => sum + e.bytes, 0);
+    console.log(`first search for "kinship allowance": ${(total / 1024).toFixed(1)} KB over ${all.length} requests, of which search (script, Pagefind, vocabulary) ${(search / 1024).toFixed(1)} KB:\n  ${all.map((e) => `${(e.bytes / 1024).toFixed(1)} KB ${new URL(e.url).pathname}`).join('\n  ')}`);
+    expect(all.every((e) => e.url.startsWith(server.origin))).toBe(true);
+    expect(total).toBeLessThan(400 * 1024);
+    await cold.close();
+  });
+
+  it('has no axe-core WCAG 2.2 AA violation with results, open filters with counts and a correction shown', async () => {
+    // axe is injected as an inline script, which the page's Content-Security-Policy refuses: bypass it for this check only.
+    const axeContext = await localContext(browser, server.origin, offsite, { bypassCSP: true });
+    const page = await open('search/?q=kinsip&pillar=Care%20leavers', axeContext);
+    await waitForSearch(page, 'kinship');
+    for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
+    await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } });
+      return result.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    await axeContext.close();
+  });
+
+  it('raises no script error and makes no request to any other host', () => {
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+  });
+}, 30_000);
+
+describe.runIf(hasChromium)('the search page in a browser (fixture under /sub-path/)', () => {
+  it('finds fixture commitments and links them under the base path', async () => {
+    const site = sites().fixture;
+    if (!site?.ok) throw new Error(`the fixture site did not build:\n${site?.log}`);
+    const server = await serve(site.outDir, site.base);
+    const browser = await launch();
+    try {
+      const context = await localContext(browser, server.origin, []);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${site.base}search/?q=staying%20close`);
+      await waitForSearch(page, 'staying close');
+      const paths = await resultPaths(page);
+      expect(paths).toContain('/sub-path/commitments/alpha-staying-close/');
+      expect(paths.every((p) => p.startsWith('/sub-path/'))).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,238 @@
+// Hostile content. The policy: raw HTML, and any link that is not http(s), mailto or an entity
+// link, is REFUSED by validate with a located error (src/lib/parse-digest.ts); and the renderer
+// never passes HTML through (remark-rehype without allowDangerousHtml, Astro's escaping for
+// every other field), so what validate accepts is plain text. This suite proves both halves:
+//
+// 1. Every payload of tests/support/hostile.ts is planted on its own in every field an editor
+//    writes. Either validate refuses it with a problem at the file and line it was planted on, or
+//    it is taken as plain text.
+// 2. Every payload taken as plain text is planted at once in one tree, which is built. No page
+//    holds it as live markup (parsed as HTML: no script but our own files, no on* attribute, no
+//    javascript:/data: URL, no iframe/object/style/base...), and Chromium loading every page of
+//    that build sees no dialog, no console error and no CSP violation.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTree, type LoadResult } from '../../src/lib/load.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { CHROMIUM, launchChromium, watch, type Watch } from '../support/browser.ts';
+import { listFiles } from '../support/dist.ts';
+import { FIELDS, PATHS, PAYLOADS, lineOf, marker, plantFiles, plantTree, type Field } from '../support/hostile.ts';
+import { serve } from '../support/serve.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+interface Planting {
+  field: Field;
+  payload: string;
+  result: LoadResult;
+}
+
+/** Fields where nothing but a valid id, an http(s) URL or a bare directive may stand. */
+const MUST_REFUSE = /: (id|framework\[\]\.id|related\[\]\.source|sourcePillar|pillars|previousIds|lineage\[\]\.commitment|commitments|maps\[\]\.entries)$|^directive: |: url$|status\.evidence\[\]\.url$|^prose: entity link$/;
+
+const plantings: Planting[] = [];
+const accepted = new Map<Field, string[]>();
+let work: string;
+let outDir: string;
+let build: { ok: boolean; log: string };
+
+beforeAll(() => {
+  const started = performance.now();
+  for (const field of FIELDS) {
+    for (const payload of PAYLOADS) {
+      const result = loadTree(plantTree(new Map([[field, [payload]]])));
+      plantings.push({ field, payload, result });
+      if (result.ok) accepted.set(field, [...(accepted.get(field) ?? []), payload]);
+    }
+  }
+  console.log(
+    `hostile content: ${plantings.length} plantings (${PAYLOADS.length} payloads × ${FIELDS.length} fields): ` +
+      `${plantings.filter((p) => !p.result.ok).length} refused by validate, ${plantings.filter((p) => p.result.ok).length} taken as plain text (${Math.round(performance.now() - started)} ms)`,
+  );
+  // Planted together, some fields can no longer hold all their payloads (two URLs are not one
+  // URL): keep, field by field, the largest prefix that still loads. Each payload left out was
+  // still accepted on its own, and is in the build through the other fields it was accepted in.
+  const combining = performance.now();
+  for (const [field, payloads] of accepted) {
+    let keep = payloads.length;
+    while (keep > 1 && !loadTree(plantTree(new Map([[field, payloads.slice(0, keep)]]))).ok) keep--;
+    accepted.set(field, payloads.slice(0, keep));
+  }
+  console.log(`hostile content: combining took ${Math.round(performance.now() - combining)} ms`);
+  work = mkdtempSync(join(tmpdir(), 'reforms-hostile-'));
+  const files = plantFiles(accepted);
+  for (const [which, path] of Object.entries(PATHS) as [keyof typeof PATHS, string][]) {
+    const file = join(work, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, files[which]);
+  }
+  outDir = join(work, 'dist');
+  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, CONTENT_DIR: join(work, 'hostile'), SITE_BASE: '/', SITE_URL: 'https://reforms.example', OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  build = { ok: run.status === 0, log: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}` };
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('hostile content in every field', () => {
+  it('the template tree, with harmless values in every field, is valid', () => {
+    const result = loadTree(plantTree());
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('is refused by validate with a file:line:col problem at the line it was planted on, or taken as plain text', () => {
+    const unlocated = plantings.flatMap(({ field, payload, result }) => {
+      if (result.ok) return [];
+      const file = PATHS[field.file];
+      const line = lineOf(field);
+      const here = result.problems.filter((p) => p.file === file && p.line === line);
+      const formatted = here.map(formatProblem);
+      if (here.length === 0) return [`${field.name} ← ${JSON.stringify(payload)}: no problem at ${file}:${line}; got ${result.problems.map(formatProblem).slice(0, 2).join(' | ')}`];
+      const unclear = formatted.filter((text) => !text.startsWith(`${file}:${line}:`) || !/expected/.test(text) || /\n\s+at /.test(text));
+      return unclear.map((text) => `${field.name} ← ${JSON.stringify(payload)}: unclear problem ${text}`);
+    });
+    expect(unlocated).toEqual([]);
+  });
+
+  it('refuses every payload in an id, a URL field, an entity link and a directive (only a genuine https:// URL passes a URL field)', () => {
+    const passed = plantings
+      .filter(({ field, payload, result }) => MUST_REFUSE.test(field.name) && result.ok && !(/url$/.test(field.name) && payload.startsWith('https://')))
+      .map(({ field, payload }) => `${field.name} ← ${JSON.stringify(payload)}`);
+    expect(passed).toEqual([]);
+  });
+
+  it('refuses raw HTML in prose, commitment text and extract text, comments that hide markup included', () => {
+    const passed = plantings
+      .filter(({ field, payload, result }) => /^(prose: paragraph|commitment: text|extract: text)$/.test(field.name) && /<[a-z!/]/i.test(payload) && result.ok)
+      .map(({ field, payload }) => `${field.name} ← ${JSON.stringify(payload)}`);
+    expect(passed).toEqual([]);
+  });
+});
+
+/** Entity-decodes an attribute value as a browser would, then drops what a browser ignores in a URL scheme. */
+function urlScheme(value: string): string {
+  const decoded = value
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&tab;/gi, '\t')
+    .replace(/&newline;/gi, '\n')
+    .replace(/&amp;/gi, '&');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers strip these from URLs
+  return decoded.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+}
+
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'ping', 'srcset', 'manifest']);
+const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'base', 'svg', 'math', 'portal', 'template', 'noscript']);
+
+/** Every piece of live markup on a built page that did not come from our own templates. */
+function liveMarkup(html: string, ownScripts: Set<string>, parser: Parser): string[] {
+  const out: string[] = [];
+  const rootElement = parser.parseHtml(html);
+  for (const element of rootElement.querySelectorAll('*') as HtmlElement[]) {
+    const tag = element.tagName.toLowerCase();
+    if (FORBIDDEN_ELEMENTS.has(tag)) out.push(`<${tag}> element`);
+    if (tag === 'script') {
+      const src = element.getAttributeValue('src');
+      if (!src || !ownScripts.has(new URL(src, 'https://reforms.example/').pathname)) out.push(`<script${src ? ` src="${src}"` : ''}> that is not one of our files`);
+    }
+    if (tag === 'meta' && element.getAttributeValue('http-equiv')?.toLowerCase() === 'refresh') {
+      const target = /url=(.*)$/i.exec(element.getAttributeValue('content') ?? '')?.[1] ?? '';
+      if (!target.startsWith('/')) out.push(`<meta http-equiv="refresh"> to ${target}`);
+    }
+    for (const attribute of element.attributes) {
+      const name = attribute.key.toLowerCase();
+      const value = typeof attribute.value === 'string' ? attribute.value : String(attribute.value ?? '');
+      if (name.startsWith('on')) out.push(`${name}= attribute on <${tag}>`);
+      if (name === 'style' || name === 'srcdoc') out.push(`${name}= attribute on <${tag}>`);
+      if (URL_ATTRIBUTES.has(name) && /^(javascript|data|vbscript):/.test(urlScheme(value))) out.push(`${name}="${value.slice(0, 40)}" on <${tag}>`);
+    }
+  }
+  return out;
+}
+
+describe('the built site of every payload taken as plain text', () => {
+  it('builds', () => {
+    expect(build.ok, build.log).toBe(true);
+  });
+
+  it('holds none of them as live markup on any page, yet shows each one as text', () => {
+    if (!build.ok) throw new Error(build.log);
+    const files = listFiles(outDir);
+    const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+    const ownScripts = new Set(files.filter((f) => f.endsWith('.js')).map((f) => `/${f}`));
+    const parser = new Parser(new HtmlValidate({ extends: [] }).getConfigForSync('page.html'));
+    const problems = pages.flatMap((file) => liveMarkup(readFileSync(join(outDir, file), 'utf8'), ownScripts, parser).map((p) => `${file}: ${p}`));
+    expect(problems).toEqual([]);
+    expect(pages.length).toBeGreaterThan(10);
+
+    const output = files.filter((f) => /\.(html|json|csv)$/.test(f) && !f.startsWith('pagefind/')).map((f) => readFileSync(join(outDir, f), 'utf8')).join('\n');
+    const builtPayloads = new Set([...accepted.values()].flat());
+    const missing = [...builtPayloads].map(marker).filter((m) => !output.includes(m));
+    expect(missing, 'payloads taken as plain text but found on no page').toEqual([]);
+    console.log(`hostile content: ${pages.length} built pages parsed; ${builtPayloads.size} distinct payloads shown as text, none as markup`);
+  });
+
+  describe.runIf(existsSync(CHROMIUM))('in Chromium', () => {
+    let browser: Browser;
+    let context: BrowserContext;
+    let server: Awaited<ReturnType<typeof serve>>;
+    let seen: Watch;
+
+    beforeAll(async () => {
+      if (!build.ok) throw new Error(build.log);
+      server = await serve(outDir, '/');
+      browser = await launchChromium();
+      context = await browser.newContext();
+      seen = await watch(context, server.origin);
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('loads every page with no dialog, no console error, no CSP violation and no live markup in the DOM', async () => {
+      const pages = listFiles(outDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+      const live: string[] = [];
+      for (const file of pages) {
+        const page = await context.newPage();
+        const path = `/${file.replace(/index\.html$/, '')}`;
+        await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+        if (readFileSync(join(outDir, file), 'utf8').includes('<meta http-equiv="refresh"')) await page.waitForURL((url) => url.pathname !== path, { timeout: 5_000 });
+        await page.waitForLoadState('load');
+        // Focus and hover everything, in case a handler slipped through that only fires then.
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const el of document.querySelectorAll<HTMLElement>('*')) {
+            el.focus?.();
+            el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+            for (const attr of el.getAttributeNames()) {
+              const value = el.getAttribute(attr) ?? '';
+              if (/^on/i.test(attr)) out.push(`${attr}= on <${el.localName}>`);
+              const isUrl = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'ping', 'srcset'].includes(attr);
+              if (isUrl && /^\s*(javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, ''))) out.push(`${attr}="${value.slice(0, 40)}" on <${el.localName}>`);
+            }
+            if (el.localName === 'script' && !(el as HTMLScriptElement).src) out.push('inline <script>');
+          }
+          return out;
+        });
+        live.push(...found.map((f) => `${path}: ${f}`));
+        await page.close();
+      }
+      expect({ dialogs: seen.dialogs, errors: seen.errors, csp: seen.csp, offsite: seen.offsite, live }).toEqual({ dialogs: [], errors: [], csp: [], offsite: [], live: [] });
+      console.log(`hostile content: Chromium loaded ${pages.length} pages`);
+    }, 120_000);
+  });
+});

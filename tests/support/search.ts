@@ -1,0 +1,20 @@
+// Reading the search page (public/search.js) from a browser test.
+import type { Page } from 'playwright-core';
+
+/** Waits until the page has finished searching for `query` (as searched, i.e. after any typo correction). */
+export async function waitForSearch(page: Page, query: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (q) => {
+      const status = document.getElementById('search-status')?.textContent ?? '';
+      const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
+      return status.includes(`“${q}”`) && busy !== 'true';
+    },
+    query,
+    { timeout },
+  );
+}
+
+/** The paths of the results shown, in order. */
+export function resultPaths(page: Page): Promise<string[]> {
+  return page.$$eval('#search-results > li > h2 > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
