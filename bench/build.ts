@@ -1,0 +1,140 @@
+// Runs a build as a child process from clean and measures it: the stage timings scripts/build.ts
+// prints, wall-clock total, peak memory (GNU time's maximum RSS of the largest process, and the
+// summed RSS of the whole process tree sampled from /proc), and the files it wrote.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+const GNU_TIME = '/usr/bin/time';
+
+export interface RunResult {
+  ok: boolean;
+  wallMs: number;
+  /** Largest single process (GNU time), in bytes; undefined without /usr/bin/time. */
+  maxRssBytes?: number;
+  /** Largest sum over the process tree, sampled every 100 ms, in bytes. */
+  treeRssBytes: number;
+  stdout: string;
+  stderr: string;
+}
+
+function rssOfTree(pid: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const current = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${current}/status`, 'utf8');
+      const match = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      // ended
+    }
+    stack.push(...(children.get(current) ?? []));
+  }
+  return total;
+}
+
+/** Runs `node <args>` (the Node running the bench) with env, measuring time and memory. */
+export function runNode(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunResult> {
+  const useTime = existsSync(GNU_TIME);
+  const command = useTime ? GNU_TIME : process.execPath;
+  const argv = useTime ? ['-v', process.execPath, ...args] : args;
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let treeRssBytes = 0;
+    const sampler = setInterval(() => {
+      if (child.pid) treeRssBytes = Math.max(treeRssBytes, rssOfTree(child.pid));
+    }, 100);
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      if (timer) clearTimeout(timer);
+      const wallMs = performance.now() - started;
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      done({ ok: code === 0, wallMs, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}), treeRssBytes, stdout, stderr });
+    });
+  });
+}
+
+export interface BuildResult {
+  ok: boolean;
+  log: string;
+  /** Every `<stage>: <n> ms` line scripts/build.ts prints, camel-cased: validate, pages, searchIndex, … */
+  stages: { validate?: number; pages?: number; searchIndex?: number; [stage: string]: number | undefined };
+  totalMs: number;
+  /** The larger of the two measures below. */
+  peakRssBytes: number;
+  /** Largest single process (GNU time). */
+  processRssBytes?: number;
+  /** Whole process tree (the build and Pagefind's binary), sampled. */
+  treeRssBytes: number;
+  indexedPages?: number;
+  files: number;
+  htmlPages: number;
+  bytes: number;
+}
+
+export function countFiles(dir: string): { files: number; htmlPages: number; bytes: number } {
+  let files = 0;
+  let htmlPages = 0;
+  let bytes = 0;
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        files++;
+        bytes += statSync(full).size;
+        if (entry.name.endsWith('.html')) htmlPages++;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, htmlPages, bytes };
+}
+
+/**
+ * Builds `content` into `outDir` with scripts/build.ts, from clean. The output folder must be
+ * inside the project: Astro puts its prerender chunks under `<outDir>/.prerender` only then, and
+ * otherwise in the shared `.astro/`, where parallel builds on the same machine overwrite each other.
+ */
+export async function build(content: string, outDir: string, extra: { nodeArgs?: string[]; base?: string } = {}): Promise<BuildResult> {
+  rmSync(outDir, { recursive: true, force: true });
+  const run = await runNode([...(extra.nodeArgs ?? []), 'scripts/build.ts'], { CONTENT_DIR: content, OUT_DIR: outDir, SITE_BASE: extra.base ?? '/' }, { timeoutMs: 20 * 60_000 });
+  const stages: BuildResult['stages'] = {};
+  for (const match of run.stdout.matchAll(/^([a-z][a-z ]*): (\d+) ms$/gm)) {
+    stages[match[1]!.replace(/ ([a-z])/g, (_, c: string) => c.toUpperCase())] = Number(match[2]);
+  }
+  const indexed = /^indexed (\d+) pages$/m.exec(run.stdout);
+  return {
+    ok: run.ok,
+    log: `${run.stdout}${run.stderr}`.slice(-4000),
+    stages,
+    totalMs: run.wallMs,
+    peakRssBytes: Math.max(run.maxRssBytes ?? 0, run.treeRssBytes),
+    ...(run.maxRssBytes ? { processRssBytes: run.maxRssBytes } : {}),
+    treeRssBytes: run.treeRssBytes,
+    ...(indexed ? { indexedPages: Number(indexed[1]) } : {}),
+    ...countFiles(outDir),
+  };
+}

@@ -1,0 +1,146 @@
+// Turns the bench results into the goals table of issue 7 and the Markdown report.
+import type { BuildResult } from './build.ts';
+import type { ProfileSummary } from './profile.ts';
+import type { WeightReport } from './weight.ts';
+
+export interface EngineResult {
+  engine: 'site' | 'pagefind' | 'minisearch';
+  cold: { firstMs: number; bytes: number; requests: number; pageBytes: number; laterP50: number; laterP95: number; later: number[]; files: { path: string; bytes: number }[] };
+  warm: { firstMs: number; bytes: number; requests: number };
+  hits: { exact: number; typo: number; short: number; queries: number };
+  indexBytes?: number;
+  indexMs?: number;
+}
+
+export interface SizeResult {
+  n: number;
+  generated: { sources: number; commitments: number; extracts: number; lineage: number; words: number; vocabulary: number; ms: number; bytes: number };
+  build: BuildResult;
+  baseline: { ok: boolean; wallMs: number; renderMs?: number; pages: number };
+  search: EngineResult[];
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; model: string; memoryGb: number; load: number[]; node: string };
+  settings: Record<string, unknown>;
+  /** The median of `runs` by total time. */
+  real: { build: BuildResult; runs: { totalMs: number; stages: BuildResult['stages'] }[]; weight: WeightReport };
+  sizes: SizeResult[];
+  crossovers: { metric: string; text: string }[];
+  profile?: { n: number; summary: ProfileSummary; stages: BuildResult['stages'] };
+  durationMs: number;
+}
+
+const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
+const msf = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${Math.round(ms)} ms`);
+const kb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0)} MB`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+
+/** The engine the goals are read against: the site's own search page when the build has one. */
+export const productEngine = (size: SizeResult) => size.search.find((e) => e.engine === 'site') ?? size.search.find((e) => e.engine === 'pagefind');
+
+export interface Goal {
+  figure: string;
+  goal: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+export function goals(results: BenchResults): Goal[] {
+  const bySize = (n: number) => results.sizes.find((x) => x.n === n);
+  const small = results.sizes[0];
+  const large = results.sizes.at(-1);
+  const k1 = bySize(1000);
+  const rows: Goal[] = [];
+  const add = (figure: string, goal: string, measured: string, met: boolean | undefined) => rows.push({ figure, goal, measured, met });
+  const rb = results.real.build;
+  const runs = results.real.runs.map((r) => s(r.totalMs)).join(', ');
+  add('Full build of the real content, 2 cores', '≤ 6 s', `${s(rb.totalMs)}, median of ${results.real.runs.length} (${runs}); validate ${msf(rb.stages.validate)}, pages ${msf(rb.stages.pages)}, search index ${msf(rb.stages.searchIndex)}`, rb.ok ? rb.totalMs <= 6000 : false);
+  if (large) {
+    const b = large.build;
+    add(`Full build at ${large.n.toLocaleString('en-GB')} commitments`, '≤ 90 s', `${s(b.totalMs)} (validate ${s(b.stages.validate)}, pages ${s(b.stages.pages)}, search index ${s(b.stages.searchIndex)})`, b.ok ? b.totalMs <= 90_000 : false);
+    add(`Peak memory at ${large.n.toLocaleString('en-GB')}`, '≤ 2 GB', `${mb(b.peakRssBytes)} (build and Pagefind together; largest single process ${b.processRssBytes ? mb(b.processRssBytes) : '—'})`, b.peakRssBytes <= 2 * 1024 ** 3);
+    if (k1 && large.n === 10_000) {
+      const r = b.totalMs / k1.build.totalMs;
+      add('time(10k) ÷ time(1k)', '≤ 11', ratio(r), r <= 11);
+    }
+  }
+  for (const [size, limit] of [[small, 3], [large, 5]] as const) {
+    if (!size) continue;
+    const r = size.build.totalMs / size.baseline.wallMs;
+    add(`Build ÷ plain-unified baseline at ${size.n.toLocaleString('en-GB')}`, `≤ ${limit}`, `${ratio(r)} (${s(size.build.totalMs)} ÷ ${s(size.baseline.wallMs)})`, r <= limit);
+  }
+  for (const [size, limit] of [[small, 100], [large, 150]] as const) {
+    const e = size && productEngine(size);
+    if (!size || !e) continue;
+    add(`Bytes for a cold first search at ${size.n.toLocaleString('en-GB')} (${e.engine})`, `≤ ${limit} KB`, `${kb(e.cold.bytes)} in ${e.cold.requests} requests`, e.cold.bytes <= limit * 1024);
+  }
+  const engines = results.sizes.map((x) => [x, productEngine(x)] as const).filter((pair): pair is [SizeResult, EngineResult] => pair[1] !== undefined);
+  const worstBy = (f: (e: EngineResult) => number) => engines.reduce((a, b) => (f(b[1]) > f(a[1]) ? b : a));
+  if (engines.length) {
+    const [fs, fe] = worstBy((e) => e.cold.firstMs);
+    add('First search, throttled (worst size)', '≤ 1.5 s', `${s(fe.cold.firstMs)} at ${fs.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${s(e.cold.firstMs)}`).join(', ')})`, engines.every(([, e]) => e.cold.firstMs <= 1500));
+    const [ws, we] = worstBy((e) => e.warm.firstMs);
+    add('First search, index loading from focus (worst size)', '≤ 0.6 s', `${s(we.warm.firstMs)} at ${ws.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${s(e.warm.firstMs)}`).join(', ')})`, engines.every(([, e]) => e.warm.firstMs <= 600));
+    const [ls, le] = worstBy((e) => e.cold.laterP95);
+    add('Later searches, p95 at 4× CPU slowdown (worst size)', '≤ 50 ms', `${msf(le.cold.laterP95)} at ${ls.n.toLocaleString('en-GB')} (p50 ${msf(le.cold.laterP50)})`, engines.every(([, e]) => e.cold.laterP95 <= 50));
+    const [ts, te] = engines.reduce((a, b) => (b[1].hits.typo < a[1].hits.typo ? b : a));
+    add('One-letter typos found in the top 5 (worst size)', '≥ 80%', `${pct(te.hits.typo)} at ${ts.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${pct(e.hits.typo)}`).join(', ')})`, engines.every(([, e]) => e.hits.typo >= 0.8));
+  }
+  const w = results.real.weight;
+  add('Worst page HTML, compressed (real content)', '≤ 14 KB', `${kb(w.worst.html.html)} (${w.worst.html.page}); median ${kb(w.median.html)}; ${w.overHtmlBudget} of ${w.pages} pages over`, w.worst.html.html <= 14 * 1024);
+  add('Worst page CSS, compressed', '≤ 12 KB', `${kb(w.worst.css.css)}; median ${kb(w.median.css)}`, w.worst.css.css <= 12 * 1024);
+  const onlyCopy = w.contentScripts.every((x) => /(^|\/)copy\.js$/.test(x));
+  add('JavaScript on content pages', 'copy-link only, ≤ 2 KB', `worst ${kb(w.worstContentJs.js)} (${w.worstContentJs.page}); scripts: ${w.contentScripts.join(', ') || 'none'} (the search page adds ${w.scripts.filter((x) => !w.contentScripts.includes(x)).join(', ') || 'nothing'})`, onlyCopy && w.worstContentJs.js <= 2048);
+  add('Web fonts', 'none', w.webFonts.length ? w.webFonts.join(', ') : 'none', w.webFonts.length === 0);
+  return rows;
+}
+
+export function markdown(results: BenchResults): string {
+  const lines: string[] = [];
+  const m = results.machine;
+  lines.push(`# Benchmark, ${results.date}`, '');
+  lines.push(`${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average at start ${m.load.map((x) => x.toFixed(1)).join(', ')} (shared machine: read ratios, not absolute times). Whole run: ${s(results.durationMs)}. Reproduce with \`npm run bench\`.`, '');
+  lines.push('## Goals (issue 7)', '', '| figure | goal | measured | |', '| --- | --- | --- | --- |');
+  for (const g of goals(results)) lines.push(`| ${g.figure} | ${g.goal} | ${g.measured} | ${g.met === undefined ? '—' : g.met ? 'met' : '**missed**'} |`);
+  lines.push('', '## Build', '', '| commitments | sources / extracts / lineage | validate | pages | search index | other stages | total | ÷ baseline | peak RSS | files | dist size |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const row = (label: string, b: BuildResult, extra: string, base?: number) => {
+    const other = Object.entries(b.stages).filter(([k]) => !['validate', 'pages', 'searchIndex'].includes(k)).map(([k, v]) => `${k} ${msf(v)}`).join(', ');
+    lines.push(`| ${label} | ${extra} | ${msf(b.stages.validate)} | ${msf(b.stages.pages)} | ${msf(b.stages.searchIndex)} | ${other || '—'} | ${s(b.totalMs)} | ${base ? ratio(b.totalMs / base) : '—'} | ${mb(b.peakRssBytes)} | ${b.files.toLocaleString('en-GB')} | ${mb(b.bytes)} |`);
+  };
+  row('real content', results.real.build, '—');
+  for (const x of results.sizes) row(x.n.toLocaleString('en-GB'), x.build, `${x.generated.sources} / ${x.generated.extracts} / ${x.generated.lineage}`, x.baseline.wallMs);
+  lines.push('', `Baseline (remark-parse → remark-rehype → rehype-stringify, same Markdown, same page count, written to disk, run as a child process): ${results.sizes.map((x) => `${x.n}: ${s(x.baseline.wallMs)} for ${x.baseline.pages} pages`).join('; ')}.`);
+  const k1 = results.sizes.find((x) => x.n === 1000);
+  const k10 = results.sizes.find((x) => x.n === 10000);
+  if (k1 && k10) {
+    const stages = ['validate', 'pages', 'searchIndex'] as const;
+    lines.push(`Growth 1k → 10k: total ${ratio(k10.build.totalMs / k1.build.totalMs)}, ${stages.map((st) => `${st} ${ratio((k10.build.stages[st] ?? NaN) / (k1.build.stages[st] ?? NaN))}`).join(', ')}; baseline ${ratio(k10.baseline.wallMs / k1.baseline.wallMs)}.`);
+  }
+  lines.push('', '## Search (throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)', '');
+  lines.push('`site` is the built /search/ page (public/search.js: Pagefind with a 200 ms debounce, 20 results, typo correction from search/vocabulary.json); `pagefind` is the same index through a bare page (top 5, no correction); `minisearch` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.', '');
+  lines.push('| commitments | engine | cold first search: bytes / requests | first search | first, warmed on focus | later p50 / p95 | top 5: exact titles / typos / two words | index on disk |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const x of results.sizes) for (const e of x.search) lines.push(`| ${x.n.toLocaleString('en-GB')} | ${e.engine} | ${kb(e.cold.bytes)} / ${e.cold.requests} | ${s(e.cold.firstMs)} | ${s(e.warm.firstMs)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)} | ${pct(e.hits.exact)} / ${pct(e.hits.typo)} / ${pct(e.hits.short)} | ${e.indexBytes ? kb(e.indexBytes) : '—'} |`);
+  lines.push('', '**Ratios, Pagefind (site page) ÷ MiniSearch:**', '');
+  for (const x of results.sizes) {
+    const p = productEngine(x);
+    const q = x.search.find((e) => e.engine === 'minisearch');
+    if (p && q) lines.push(`- ${x.n.toLocaleString('en-GB')}: bytes ${ratio(p.cold.bytes / q.cold.bytes)}, first search ${ratio(p.cold.firstMs / q.cold.firstMs)}, warmed first search ${ratio(p.warm.firstMs / q.warm.firstMs)}, later p95 ${ratio(p.cold.laterP95 / q.cold.laterP95)}`);
+  }
+  lines.push('', '**Where one overtakes the other:**', '', ...results.crossovers.map((c) => `- ${c.metric}: ${c.text}`));
+  const w = results.real.weight;
+  lines.push('', '## Page weight (real content, gzip)', '', `${w.pages} pages. HTML worst ${kb(w.worst.html.html)} (${w.worst.html.page}), median ${kb(w.median.html)}; CSS worst ${kb(w.worst.css.css)}, median ${kb(w.median.css)}; JS worst ${kb(w.worst.js.js)} (${w.worst.js.page}: ${w.worst.js.scripts.join(', ')}), median ${kb(w.median.js)}. Web fonts: ${w.webFonts.length ? w.webFonts.join(', ') : 'none'}.`);
+  if (results.profile) {
+    const p = results.profile;
+    lines.push('', `## Profile of the ${p.n.toLocaleString('en-GB')}-commitment build (node --cpu-prof, main thread; Pagefind runs in its own process)`, '', `Main thread ${s(p.summary.totalMs)} sampled.`, '', '| self time by area | ms |', '| --- | ---: |');
+    for (const a of p.summary.byArea.slice(0, 12)) lines.push(`| ${a.area} | ${Math.round(a.selfMs)} |`);
+    lines.push('', '| hottest functions (self time) | ms |', '| --- | ---: |');
+    for (const f of p.summary.hottest.slice(0, 12)) lines.push(`| \`${f.name}\` | ${Math.round(f.selfMs)} |`);
+    lines.push('', '| heaviest functions (inclusive) | ms | self ms |', '| --- | ---: | ---: |');
+    for (const f of p.summary.functions.slice(0, 16)) lines.push(`| \`${f.name}\` | ${Math.round(f.inclusiveMs)} | ${Math.round(f.selfMs)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
