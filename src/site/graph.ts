@@ -14,7 +14,14 @@ export const urls = makeUrls(base);
 export const absolute = makeAbsolute(import.meta.env.SITE ?? 'http://localhost:4321');
 export const contentDir = resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
 
+/** scripts/build.ts loads and validates the content before Astro starts, in the same process:
+ *  pages reuse that graph rather than loading everything a second time. */
+export const PRELOADED = Symbol.for('childrens-social-care-reforms.graph');
+type Preloaded = { contentDir: string; home: string; graph: Graph };
+
 function load(): Graph {
+  const preloaded = (globalThis as { [PRELOADED]?: Preloaded })[PRELOADED];
+  if (preloaded && preloaded.contentDir === contentDir && preloaded.home === urls.home()) return preloaded.graph;
   const result = loadContent(contentDir, { base });
   if (!result.ok) {
     // scripts/build.ts validates first and prints these; this guards a direct `astro build`.
