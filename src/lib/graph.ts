@@ -94,27 +94,19 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
       commitments: digest.commitments.map((block) => block.id),
       extracts: digest.extracts.map((block) => block.id),
     });
+    // What every block record shares: where it comes from and its rendered text.
+    const placed = (block: { id: string; place: { line: number }; body: ParsedDigest['prose'] }) => ({
+      id: block.id,
+      source: data.id,
+      file: digest.file,
+      line: block.place.line,
+      html: renderNodes(block.body, { resolve }),
+    });
     for (const block of digest.commitments) {
-      commitments.push({
-        ...block.fields,
-        id: block.id,
-        source: data.id,
-        file: digest.file,
-        line: block.place.line,
-        html: renderNodes(block.body, { resolve }),
-        text: plainBlocks(block.body).join('\n\n'),
-      });
+      commitments.push({ ...block.fields, ...placed(block), text: plainBlocks(block.body).join('\n\n') });
     }
     for (const block of digest.extracts) {
-      extracts.push({
-        ...block.fields,
-        id: block.id,
-        source: data.id,
-        file: digest.file,
-        line: block.place.line,
-        html: renderNodes(block.body, { resolve }),
-        blocks: plainBlocks(block.body),
-      });
+      extracts.push({ ...block.fields, ...placed(block), blocks: plainBlocks(block.body) });
     }
   }
 
