@@ -28,31 +28,31 @@ export interface ChainItem {
  * date order of their sources (what came before, then after). Empty when it has no lineage.
  */
 export function lineageChain(graph: Graph, id: string): ChainItem[] {
+  const { edges, order } = lineageIndex(graph);
   const seen = new Set([id]);
   const queue = [id];
   while (queue.length) {
     const at = queue.shift() as string;
-    for (const edge of graph.lineage) {
-      const next = edge.from === at ? edge.to : edge.to === at ? edge.from : undefined;
-      if (next && !seen.has(next) && graph.commitment.has(next)) {
+    for (const edge of edges.get(at) ?? []) {
+      const next = edge.from === at ? edge.to : edge.from;
+      if (!seen.has(next) && graph.commitment.has(next)) {
         seen.add(next);
         queue.push(next);
       }
     }
   }
   if (seen.size < 2) return [];
-  const order = new Map(graph.commitments.map((c, index) => [c.id, index]));
   return [...seen]
     .map((member) => graph.commitment.get(member) as CommitmentRecord)
     .map((commitment) => ({
       commitment,
       source: sourceOf(graph, commitment),
       current: commitment.id === id,
-      links: graph.lineage.flatMap((edge): ChainLink[] => {
+      links: (edges.get(commitment.id) ?? []).map((edge): ChainLink => {
         const note = edge.note ? { note: edge.note } : {};
-        if (edge.from === commitment.id) return [{ label: LINEAGE_RELATIONS[edge.relation].label, id: edge.to, ...note }];
-        if (edge.to === commitment.id) return [{ label: LINEAGE_RELATIONS[edge.relation].inverse, id: edge.from, ...note }];
-        return [];
+        return edge.from === commitment.id
+          ? { label: LINEAGE_RELATIONS[edge.relation].label, id: edge.to, ...note }
+          : { label: LINEAGE_RELATIONS[edge.relation].inverse, id: edge.from, ...note };
       }),
     }))
     .sort(
@@ -61,6 +61,23 @@ export function lineageChain(graph: Graph, id: string): ChainItem[] {
         a.source.id.localeCompare(b.source.id) ||
         (order.get(a.commitment.id) ?? 0) - (order.get(b.commitment.id) ?? 0),
     );
+}
+
+// Every page asks for a chain; index the edges once per graph instead of scanning them per page.
+const lineageIndexes = new WeakMap<Graph, { edges: Map<string, Graph['lineage']>; order: Map<string, number> }>();
+function lineageIndex(graph: Graph) {
+  let index = lineageIndexes.get(graph);
+  if (!index) {
+    const edges = new Map<string, Graph['lineage']>();
+    const add = (id: string, edge: Graph['lineage'][number]) => edges.set(id, [...(edges.get(id) ?? []), edge]);
+    for (const edge of graph.lineage) {
+      add(edge.from, edge);
+      add(edge.to, edge);
+    }
+    index = { edges, order: new Map(graph.commitments.map((c, position) => [c.id, position])) };
+    lineageIndexes.set(graph, index);
+  }
+  return index;
 }
 
 export interface FrameworkGroup {
