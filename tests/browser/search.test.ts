@@ -234,9 +234,10 @@ describe.runIf(hasChromium)('the search page in a browser (real content)', () =>
     await page.waitForLoadState('networkidle');
     expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
     await page.locator('#search-q').focus();
-    await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta'))).toBe(true);
-    expect(fetched.some((p) => p.endsWith('.pagefind'))).toBe(true);
-    expect(fetched).toContain(`${site.base}search/vocabulary.json`);
+    // Warming is a chain of requests (meta, then index chunks) and the vocabulary: wait for each.
+    await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta')), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fetched.some((p) => p.endsWith('.pagefind')), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fetched.includes(`${site.base}search/vocabulary.json`), { timeout: 15_000 }).toBe(true);
     await page.close();
   });
 
@@ -290,7 +291,7 @@ describe.runIf(hasChromium)('the search page in a browser (real content)', () =>
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
   });
-}, 30_000);
+}, 60_000);
 
 describe.runIf(hasChromium)('the search page in a browser (fixture under /sub-path/)', () => {
   it('finds fixture commitments and links them under the base path', async () => {
