@@ -130,20 +130,17 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
     .map((name) => join(sourcesDir, name))
     .filter((path) => statSync(path).isFile())
     .map((path) => ({ path: show(path), text: readFileSync(path, 'utf8') }));
+  // A missing file is for loadTree to report (pillars.yml) or to do without (glossary.yml).
+  const readIfPresent = (path: string): ContentFile | undefined => {
+    try {
+      return { path: show(path), text: readFileSync(path, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  };
   const pillarsPath = join(root, 'pillars.yml');
-  let pillars: ContentFile | undefined;
-  try {
-    pillars = { path: show(pillarsPath), text: readFileSync(pillarsPath, 'utf8') };
-  } catch {
-    pillars = undefined;
-  }
-  const glossaryPath = join(root, 'glossary.yml');
-  let glossary: ContentFile | undefined;
-  try {
-    glossary = { path: show(glossaryPath), text: readFileSync(glossaryPath, 'utf8') };
-  } catch {
-    glossary = undefined;
-  }
+  const pillars = readIfPresent(pillarsPath);
+  const glossary = readIfPresent(join(root, 'glossary.yml'));
   return { sources, pillars, glossary, expected: { sources: show(sourcesDir), pillars: show(pillarsPath) } };
 }
 
