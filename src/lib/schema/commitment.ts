@@ -34,19 +34,57 @@ export const STATUSES = {
   'not-known': 'Not known',
 } as const;
 
-export const Status = z.strictObject({
-  value: z.enum(Object.keys(STATUSES) as [keyof typeof STATUSES, ...(keyof typeof STATUSES)[]]),
-  asOf: PartialDate.describe('When the evidence shows this status.'),
-  summary: Text.describe('What happened, in our words.'),
-  evidence: z
-    .array(
-      z.strictObject({
-        citation: Text.describe('Who said it, where, when.'),
-        url: WebUrl.optional(),
-      }),
-    )
-    .min(1, { message: 'is empty; a status needs at least one evidence citation' }),
-});
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * The dates a status summary names, as partial ISO dates: "29 April 2026" → "2026-04-29",
+ * "April 2026" → "2026-04", "2026-04-29" → itself. Bare years and financial years ("2025-26") are left out: a summary may
+ * rightly name a target year ("due by 2027") that lies after its `asOf`.
+ */
+export function datesNamedIn(text: string): string[] {
+  const found: string[] = [];
+  const named = /\b(?:(\d{1,2})\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b/gi;
+  for (const match of text.matchAll(named)) {
+    const month = String(MONTHS.indexOf((match[2] ?? '').toLowerCase()) + 1).padStart(2, '0');
+    found.push(match[1] ? `${match[3]}-${month}-${match[1].padStart(2, '0')}` : `${match[3]}-${month}`);
+  }
+  // Only full ISO dates: "2025-26" is a financial year, not a month.
+  for (const match of text.matchAll(/\b(\d{4}-\d{2}-\d{2})\b/g)) found.push(match[1] ?? '');
+  return found;
+}
+
+/** True when `date` lies after `asOf`, each as precise as given: "2026-04" is after "2026-03-31", not after "2026-04". */
+export function isAfter(date: string, asOf: string): boolean {
+  const common = Math.min(date.length, asOf.length);
+  return date.slice(0, common) > asOf.slice(0, common);
+}
+
+export const Status = z
+  .strictObject({
+    value: z
+      .enum(Object.keys(STATUSES) as [keyof typeof STATUSES, ...(keyof typeof STATUSES)[]])
+      .describe('What happened. `not-known` is the honest answer when no later evidence was found.'),
+    asOf: PartialDate.describe('The date the status describes; the summary tells nothing later than this.'),
+    summary: Text.describe('What happened up to `asOf`, in our words. For `not-known`: what was looked for and not found.'),
+    evidence: z
+      .array(
+        z.strictObject({
+          citation: Text.describe('Who said it, where, when.'),
+          url: WebUrl.optional(),
+        }),
+      )
+      .default([])
+      .describe('Where the status comes from: at least one citation for every value except `not-known`.'),
+  })
+  .superRefine((status, context) => {
+    if (status.value !== 'not-known' && status.evidence.length === 0) {
+      context.addIssue({ code: 'custom', path: ['evidence'], message: `is empty; a status of "${status.value}" needs at least one evidence citation (only "not-known" may have none)` });
+    }
+    const later = datesNamedIn(status.summary).filter((date) => isAfter(date, status.asOf));
+    if (later.length > 0) {
+      context.addIssue({ code: 'custom', path: ['summary'], message: `names ${later.join(', ')}, later than asOf "${status.asOf}"; expected a summary of what happened up to asOf (move asOf forward, or leave the later events out)` });
+    }
+  });
 
 export const RESPONSE_STANCES = {
   accepted: 'Accepted',
@@ -76,7 +114,7 @@ export const CommitmentFields = z.strictObject({
   owners: z.array(Text).default([]).describe('Bodies responsible, as the source names them.'),
   lineage: z.array(LineageLink).default([]),
   response: Response.optional().describe("For a review's recommendation: the government's answer."),
-  status: Status.optional().describe('Only with evidence.'),
+  status: Status.describe('What happened to it, as of a date, with evidence: every commitment carries one.'),
   aliases: Aliases.default([]),
   note: Text.optional().describe('Uncertainty or a caution for readers.'),
   previousIds: z.array(Id).default([]).describe('Ids this commitment was once published under; each gets a redirect.'),
