@@ -1,9 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Three projects (README, "Tests"):
+// - unit: everything that needs no built site — the edit loop, `npm run test:unit`;
+// - site: suites that build a site or read one built by the global setup (tests/support/
+//   build-sites.ts builds the test sites once per run), and the heavy gates (tsc, biome);
+// - browser: tests/browser, in Chromium, over the same built sites.
+// A suite is in `site` because of what it does, not where it stands: a new file that reads
+// inject('sites') or calls buildSite() is a site suite without anyone having to list it here.
+const root = import.meta.dirname;
+const ignored = ['**/node_modules/**', '**/dist/**', 'tests/fixtures/**'];
+const HEAVY = ['tests/scripts/gates.test.ts'];
+
+const testFiles = (dir: string): string[] =>
+  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : testFiles(path);
+    return entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+const needsSite = (file: string) => /\binject\(\s*'sites'\s*\)|\bbuildSite\(/.test(readFileSync(join(root, file), 'utf8'));
+const SITE = [...HEAVY, ...testFiles('tests').filter((file) => !file.startsWith('tests/browser/') && needsSite(file))];
+
+const siteSetup = ['tests/support/need-chromium.ts', 'tests/support/build-sites.ts'];
 
 export default defineConfig({
   test: {
-    // Builds the test sites once per run, for the built-site and browser suites to share.
-    globalSetup: ['tests/support/build-sites.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'tests/fixtures/**'],
+    projects: [
+      {
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...ignored, 'tests/browser/**', ...SITE] },
+      },
+      {
+        test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000 },
+      },
+      {
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+    ],
   },
 });

@@ -10,21 +10,19 @@
 //    holds it as live markup (parsed as HTML: no script but our own files, no on* attribute, no
 //    javascript:/data: URL, no iframe/object/style/base...), and Chromium loading every page of
 //    that build sees no dialog, no console error and no CSP violation.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTree, type LoadResult } from '../../src/lib/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { CHROMIUM, launchChromium, watch, type Watch } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { FIELDS, PATHS, PAYLOADS, lineOf, marker, plantFiles, plantTree, type Field } from '../support/hostile.ts';
 import { serve } from '../support/serve.ts';
-
-const root = resolve(import.meta.dirname, '../..');
 
 interface Planting {
   field: Field;
@@ -41,7 +39,7 @@ let work: string;
 let outDir: string;
 let build: { ok: boolean; log: string };
 
-beforeAll(() => {
+beforeAll(async () => {
   const started = performance.now();
   for (const field of FIELDS) {
     for (const payload of PAYLOADS) {
@@ -72,14 +70,8 @@ beforeAll(() => {
     writeFileSync(file, files[which]);
   }
   outDir = join(work, 'dist');
-  const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 180_000,
-    env: { ...process.env, CONTENT_DIR: join(work, 'hostile'), SITE_BASE: '/', SITE_URL: 'https://reforms.example', OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  build = { ok: run.status === 0, log: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}` };
-}, 180_000);
+  build = await buildSite({ content: join(work, 'hostile'), base: '/', url: 'https://reforms.example', outDir });
+}, 300_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });

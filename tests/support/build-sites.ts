@@ -1,28 +1,48 @@
-// Vitest global setup: builds each test site once per run with `node scripts/build.ts`, into a
-// temporary folder, and tells the suites where it is. A failed build is reported to the suites
-// (which fail with the build's output) rather than stopping unrelated unit tests.
-import { spawnSync } from 'node:child_process';
+// Vitest global setup of the `site` and `browser` projects: builds each test site (tests/support/
+// sites.ts) once per run and tells the suites where it is. Both projects' setups run in the one
+// vitest process, so the builds are shared through globalThis: whichever project starts first
+// builds, the other reuses, and the folder goes when the last project is done with it. A failed
+// build is reported to the suites that need it (they fail with the build's output) rather than
+// stopping the run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildSite } from './build-site.ts';
 import { SITES, type BuiltSite } from './sites.ts';
 
-const root = resolve(import.meta.dirname, '../..');
+interface Shared {
+  built: Promise<Record<string, BuiltSite>>;
+  users: number;
+  work: string;
+}
 
-export default function setup(project: TestProject) {
-  const work = mkdtempSync(join(tmpdir(), 'reforms-site-'));
+const KEY = Symbol.for('childrens-social-care-reforms.test-sites');
+const store = globalThis as { [KEY]?: Shared };
+
+async function buildAll(work: string): Promise<Record<string, BuiltSite>> {
   const built: Record<string, BuiltSite> = {};
   for (const site of SITES) {
     const outDir = join(work, site.name);
-    const run = spawnSync(process.execPath, ['scripts/build.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 180_000,
-      env: { ...process.env, CONTENT_DIR: site.content, SITE_BASE: site.base, SITE_URL: site.url, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    built[site.name] = { ...site, outDir, ok: run.status === 0, log: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}` };
+    const result = await buildSite({ content: site.content, base: site.base, url: site.url, outDir });
+    console.log(`test site "${site.name}" (${site.content}, base ${site.base}) built in ${(result.ms / 1000).toFixed(1)} s${result.ok ? '' : ' — FAILED'}`);
+    built[site.name] = { ...site, outDir, ok: result.ok, log: result.log };
   }
-  project.provide('sites', built);
-  return () => rmSync(work, { recursive: true, force: true });
+  return built;
+}
+
+export default async function setup(project: TestProject) {
+  if (!store[KEY]) {
+    const work = mkdtempSync(join(tmpdir(), 'reforms-site-'));
+    store[KEY] = { built: buildAll(work), users: 0, work };
+  }
+  const shared = store[KEY];
+  shared.users++;
+  project.provide('sites', await shared.built);
+  return () => {
+    shared.users--;
+    if (shared.users > 0) return;
+    rmSync(shared.work, { recursive: true, force: true });
+    delete store[KEY];
+  };
 }

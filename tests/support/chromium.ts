@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's path, or CHROMIUM=/path/to/chromium for another machine. */
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
 export function launch(): Promise<Browser> {

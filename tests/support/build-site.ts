@@ -1,0 +1,93 @@
+// The one way tests build a site: `node scripts/build.ts` into the caller's own output folder.
+// Builds take a lock first, so only one runs at a time on this machine: Astro writes its caches
+// inside the project (.astro/, node_modules/.astro), which two concurrent builds would race on,
+// and on 2 cores two builds side by side are no faster than one after the other.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const LOCK = join(tmpdir(), 'childrens-social-care-reforms-build.lock');
+
+export interface BuildRequest {
+  /** Content tree, absolute or relative to the repository root. */
+  content: string;
+  base: string;
+  url: string;
+  /** Where the site goes; no other build may write there. */
+  outDir: string;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  /** The build's output, for the failure message of the test that needed it. */
+  log: string;
+  ms: number;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Waits until this process holds the build lock; a lock left by a process that died is taken over. */
+async function lock(): Promise<() => void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      return () => rmSync(LOCK, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder = Number.NaN;
+      try {
+        holder = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+      } catch {
+        // The holder has made the folder but not yet written its pid: it is alive.
+      }
+      if (Number.isInteger(holder) && !alive(holder)) rmSync(LOCK, { recursive: true, force: true });
+      else await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+}
+
+export async function buildSite(request: BuildRequest, timeoutMs = 300_000): Promise<BuildResult> {
+  const release = await lock();
+  const started = performance.now();
+  try {
+    return await new Promise<BuildResult>((done) => {
+      const child = spawn(process.execPath, ['scripts/build.ts'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          CONTENT_DIR: resolve(root, request.content),
+          SITE_BASE: request.base,
+          SITE_URL: request.url,
+          OUT_DIR: request.outDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let log = '';
+      child.stdout.on('data', (chunk) => (log += chunk));
+      child.stderr.on('data', (chunk) => (log += chunk));
+      const timer = setTimeout(() => {
+        log += `\nthe build took longer than ${timeoutMs / 1000} s and was stopped`;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      const finish = (ok: boolean, extra = '') => {
+        clearTimeout(timer);
+        done({ ok, log: log + extra, ms: Math.round(performance.now() - started) });
+      };
+      child.on('error', (error) => finish(false, `\n${String(error)}`));
+      child.on('close', (code) => finish(code === 0));
+    });
+  } finally {
+    release();
+  }
+}
