@@ -1,8 +1,12 @@
 // `npm run validate` as an editor runs it: a child process on a content tree. Every problem is
 // listed as file:line:col, the exit code is 1, and no stack trace ever reaches the terminal.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { writeOverlay } from '../support/fixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -36,11 +40,11 @@ describe('node scripts/validate.ts', () => {
       // sourcePillar not in the framework
       'tests/fixtures/many-problems/sources/alpha-2016.md:47:15  commitment "alpha-staying-close": sourcePillar — names "care-leaving", which is not in the framework of source "alpha-2016"; expected one of: people, leaving-care',
       // attribute other than the id
-      'tests/fixtures/many-problems/sources/alpha-2016.md:59:1  commitment "alpha-accredited-leaders": status — is not a known attribute; expected only {#id} on the directive, with fields in the yaml block',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:65:1  commitment "alpha-accredited-leaders": status — is not a known attribute; expected only {#id} on the directive, with fields in the yaml block',
       // wrong type
-      'tests/fixtures/many-problems/sources/alpha-2016.md:63:17  commitment "alpha-accredited-leaders": recommendation — is the text "three"; expected a number',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:69:17  commitment "alpha-accredited-leaders": recommendation — is the text "three"; expected a number',
       // unknown commitment in an extract
-      'tests/fixtures/many-problems/sources/alpha-2016.md:75:15  extract "alpha-foreword": commitments[0] — names unknown commitment "alpha-stay-close"; expected the id of a commitment',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:85:15  extract "alpha-foreword": commitments[0] — names unknown commitment "alpha-stay-close"; expected the id of a commitment',
       // broken cross-reference in prose
       'tests/fixtures/many-problems/sources/beta-2023.md:24:47  source "beta-2023": link — points at unknown commitment "alpha-pilot"; expected the id of an existing commitment',
       // unknown pillar
@@ -48,7 +52,7 @@ describe('node scripts/validate.ts', () => {
       // lineage link to itself
       'tests/fixtures/many-problems/sources/beta-2023.md:33:40  commitment "beta-staying-close-rollout": lineage[0].commitment — links the commitment to itself; expected a commitment in another source',
       // javascript: link
-      'tests/fixtures/many-problems/sources/beta-2023.md:41:24  commitment "beta-staying-close-rollout": link — points at "javascript:alert(1)"; expected an http(s) or mailto address, or an entity link such as commitment:some-id',
+      'tests/fixtures/many-problems/sources/beta-2023.md:42:24  commitment "beta-staying-close-rollout": link — points at "javascript:alert(1)"; expected an http(s) or mailto address, or an entity link such as commitment:some-id',
     ]);
     expect(run.stderr).toContain('14 problems in ');
     expect(run.stderr).toContain('nothing was built.');
@@ -62,12 +66,14 @@ describe('node scripts/validate.ts', () => {
   });
 
   it.each([
-    ['malformed YAML front matter', 'tests/fixtures/malformed-yaml-front-matter'],
-    ['unclosed front matter', 'tests/fixtures/unclosed-front-matter'],
-    ['a directive it cannot read', 'tests/fixtures/directive-unclosed-attributes'],
-    ['malformed pillars.yml', 'tests/fixtures/malformed-yaml-pillars'],
-    ['a folder that does not exist', 'tests/fixtures/does-not-exist'],
-  ])('on %s: exits 1 with located problems and no stack trace', (_name, dir) => {
+    ['malformed YAML front matter', 'malformed-yaml-front-matter'],
+    ['unclosed front matter', 'unclosed-front-matter'],
+    ['a directive it cannot read', 'directive-unclosed-attributes'],
+    ['malformed pillars.yml', 'malformed-yaml-pillars'],
+    ['a folder that does not exist', undefined],
+  ])('on %s: exits 1 with located problems and no stack trace', (_name, overlay) => {
+    // The CLI reads a folder: the error fixture (an overlay on the good tree) is written out as one.
+    const dir = overlay ? relative(repoRoot, writeOverlay(overlay, mkdtempSync(join(tmpdir(), `reforms-${overlay}-`)))) : 'tests/fixtures/does-not-exist';
     const run = validate(dir);
     expect(run.status).toBe(1);
     expect(run.output).not.toContain('    at ');

@@ -239,6 +239,7 @@ locator: "Chapter 2, p. 17"
 sourcePillar: people
 pillars: [workforce]
 previousIds: ${s('commitment: previousIds')}
+status: { value: not-known, asOf: "2024-06", summary: No later statement was found. }
 \`\`\`
 Every council to have an accredited practice leader by 2020.
 :::
@@ -290,6 +291,7 @@ sourcePillar: staff
 pillars: [care-leavers, workforce]
 lineage:
   - { relation: continues, commitment: ${s('commitment: lineage[].commitment')}, note: ${s('commitment: lineage[].note')} }
+status: { value: in-progress, asOf: "2024-01", summary: Rolled out to 47 councils., evidence: [{ citation: "Parliamentary question, 2023" }] }
 \`\`\`
 Roll out staying close nationally.
 :::
