@@ -1,14 +1,36 @@
 // The search page's script (loaded by /search/ only; every other page's header box is a plain GET
-// form to it). Uses Pagefind's JS API, not its UI. The form's URL is the search's state:
-// /search/?q=kinship&pillar=Kinship+care restores it and every change is written back with
-// history.replaceState, so a search can be bookmarked and sent. A query word that the index does
-// not know is corrected to the nearest title, alias or glossary word (Damerau distance 1, or 2 for
-// longer words), from search/vocabulary.json, written by scripts/build.ts.
+// form to it). Two layers, one list:
+//   1. instant answers, as the reader types, from search/instant.json (titles, aliases, ids,
+//      source short titles, years, recommendation numbers; src/site/search-instant.ts) loaded into
+//      MiniSearch (search/minisearch.js) with prefix and fuzzy matching;
+//   2. Pagefind's full-text results after them, less the pages the instant answers already show.
+// The form's URL is the search's state: filter values are ids, and a URL with the titles used
+// before (?pillar=Care+leavers) is mapped to them. A query word the instant index does not know
+// fetches search/vocabulary.json (built from the graph) and is corrected to the nearest word.
+// When no page has all the meaningful words, the results for the words that do match are shown.
 
 const PAGE_SIZE = 20;
+/** Instant answers shown before the full-text results. */
+const INSTANT_MAX = 5;
+/** Full-text results rendered first; the rest of the page follows. */
+const FIRST_BATCH = 5;
+/** Pause after a keystroke before the full-text search (the instant answers do not wait). */
+const TYPING_PAUSE_MS = 250;
 
-/** Query words as the vocabulary stores them: lower case, apostrophes dropped (src/site/search.ts `searchWords`). */
-const normalise = (word) => word.toLowerCase().replace(/['’]/g, '');
+/** Words a question or a long phrase is padded with; never required to match. */
+export const STOPWORDS = new Set(
+  'a an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(' '),
+);
+
+/** Query words as both indexes compare them: lower case, apostrophes dropped ("children's" → "childrens"). */
+export const words = (text) => text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The words of a query that must match something: stopwords left out, unless that leaves none. */
+export function meaningfulWords(query) {
+  const all = words(query);
+  const kept = all.filter((w) => !STOPWORDS.has(w));
+  return kept.length ? kept : all;
+}
 
 /**
  * Damerau–Levenshtein distance (optimal string alignment: an adjacent swap costs 1), or
@@ -35,74 +57,172 @@ export function distance(a, b, max) {
   return previous[b.length];
 }
 
-/** The vocabulary file's contents, made ready for lookups. */
+/** The vocabulary file's contents (word → weight), made ready for lookups. */
 export function prepareVocabulary(json) {
-  const targets = new Map(Object.entries(json.targets));
-  const known = new Set(json.known ? json.known.split(' ') : []);
-  return { targets, known, all: [...targets.keys(), ...known] };
+  return { targets: new Map(Object.entries(json.targets ?? {})) };
 }
 
-/** The nearest vocabulary word to an unknown `word`, or undefined when it is known, short, a prefix being typed, or too far from any. */
+/**
+ * The nearest vocabulary word to `word`, or undefined when it is known, short, a number, a prefix
+ * being typed, or too far from any. Ties go to the heavier word (titles weigh more than body
+ * text), then to one that keeps the first letter.
+ */
 export function correctWord(word, vocabulary) {
-  const w = normalise(word);
-  if (w.length < 4 || /\d/.test(w) || vocabulary.targets.has(w) || vocabulary.known.has(w)) return undefined;
-  if (vocabulary.all.some((v) => v.startsWith(w))) return undefined;
+  const w = words(word).join('');
+  if (w.length < 4 || /\d/.test(w) || vocabulary.targets.has(w)) return undefined;
+  for (const target of vocabulary.targets.keys()) if (target.startsWith(w)) return undefined;
   const max = w.length <= 5 ? 1 : 2;
   let best;
-  for (const [target, count] of vocabulary.targets) {
+  for (const [target, weight] of vocabulary.targets) {
     const d = distance(w, target, max);
     if (d > max) continue;
-    const better = !best || d < best.d || (d === best.d && (count > best.count || (count === best.count && target[0] === w[0] && best.target[0] !== w[0])));
-    if (better) best = { target, d, count };
+    const better = !best || d < best.d || (d === best.d && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])));
+    if (better) best = { target, d, weight };
   }
   return best?.target;
 }
 
 /** The query with each unknown word replaced by its correction; the same string when nothing changed. */
-export function correctQuery(query, vocabulary) {
-  return query.replace(/[\p{L}\p{N}'’]+/gu, (word) => correctWord(word, vocabulary) ?? word);
+export function correctQuery(query, vocabulary, isKnown = () => false) {
+  return query.replace(/[\p{L}\p{N}'’]+/gu, (word) => (isKnown(word) ? word : (correctWord(word, vocabulary) ?? word)));
+}
+
+/**
+ * Pagefind's excerpt (escaped text with <mark> around matches) as segments of plain text, each
+ * marked or not, so the page builds it from text nodes and never parses index text as HTML.
+ */
+export function excerptSegments(excerpt) {
+  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  const decode = (text) =>
+    text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
+      if (code[0] !== '#') return entities[code.toLowerCase()] ?? whole;
+      const n = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+    });
+  const segments = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) segments.push({ text: decode(part), marked });
+  }
+  return segments;
+}
+
+/** MiniSearch's options for the instant index: field weights, our word splitting, prefix on the word being typed, fuzzy on longer words. */
+export const INSTANT_OPTIONS = {
+  fields: ['title', 'aliases', 'source', 'year', 'rec', 'code'],
+  tokenize: (text) => words(text),
+  searchOptions: {
+    boost: { title: 3, aliases: 2, rec: 2, code: 1.5, source: 1, year: 1 },
+    combineWith: 'AND',
+    prefix: (term, i, terms) => i === terms.length - 1,
+    fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+    processTerm: (term) => (STOPWORDS.has(term) ? null : term),
+  },
+};
+
+/** The instant file's pages as MiniSearch documents (the array index is the id). */
+export function instantDocuments(file) {
+  return file.docs.map((doc, id) => {
+    const source = file.sources[doc.s];
+    return {
+      id,
+      title: doc.t,
+      aliases: doc.k === 's' ? `${source?.t ?? ''} · ${source?.a ?? ''}` : (doc.a ?? ''),
+      source: doc.k === 's' ? '' : (source?.t ?? ''),
+      year: source?.y ?? '',
+      rec: doc.r ? `recommendation ${doc.r}` : '',
+      code: doc.id,
+    };
+  });
+}
+
+/** A page's filter ids, as the form's groups name them. */
+export function docFilters(file, doc) {
+  const source = file.sources[doc.s];
+  return { source: source ? [source.id] : [], year: source ? [source.y] : [], kind: source ? [source.k] : [], pillar: doc.p ?? [], framework: doc.f ?? [], status: doc.st ? [doc.st] : [] };
+}
+
+/** True when a page carries one of the selected values in every group that has a selection (OR within a group, AND across groups). */
+export const passes = (filters, selected) => Object.entries(selected).every(([name, values]) => values.some((v) => filters[name]?.includes(v)));
+
+/**
+ * The MiniSearch query: the words as typed, or also each glossary synonym of a term they contain
+ * ("locums" also searches "agency social workers").
+ */
+export function instantQuery(query, glossary) {
+  const text = ` ${words(query).join(' ')} `;
+  const variants = [];
+  for (const group of glossary) {
+    const terms = group.map((t) => words(t).join(' '));
+    const used = terms.find((t) => text.includes(` ${t} `));
+    if (used) for (const other of terms) if (other !== used) variants.push(text.replace(` ${used} `, ` ${other} `).trim());
+  }
+  return variants.length ? { combineWith: 'OR', queries: [query, ...variants.slice(0, 6)] } : query;
+}
+
+/** The id a filter value from a URL stands for: itself when it is an id, else the id whose label it is (URLs from before ids), else undefined. */
+export function filterId(value, options) {
+  if (options.some((o) => o.id === value)) return value;
+  const wanted = value.trim().toLowerCase();
+  return options.find((o) => o.label.toLowerCase() === wanted)?.id;
 }
 
 function start(app) {
   const form = app.querySelector('form');
   const input = form.elements.namedItem('q');
   const status = document.getElementById('search-status');
-  const correction = document.getElementById('search-correction');
+  const note = document.getElementById('search-correction');
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
   const groups = [...form.querySelectorAll('details[data-filter]')];
+  const boxes = (group) => [...group.querySelectorAll('input[type=checkbox]')];
   const params = new URLSearchParams(location.search);
   let exact = params.get('exact') === '1';
   let shown = PAGE_SIZE;
   let latest = 0;
+  let pause;
   let pagefind;
+  let instant;
   let vocabulary;
 
-  // Restore the search from the URL.
+  // Restore the search from the URL; filter values by id, or by title from URLs made before ids.
   input.value = params.get('q') ?? '';
-  for (const box of form.querySelectorAll('input[type=checkbox]')) box.checked = params.getAll(box.name).includes(box.value);
+  for (const group of groups) {
+    const options = boxes(group).map((box) => ({ id: box.value, label: box.dataset.label ?? box.value }));
+    const wanted = new Set(params.getAll(group.dataset.filter).map((v) => filterId(v, options)));
+    for (const box of boxes(group)) box.checked = wanted.has(box.value);
+    if (wanted.size) group.open = true;
+  }
   document.getElementById('search-nojs').hidden = true;
   app.hidden = false;
 
-  /** Loads Pagefind and the vocabulary once; called when the box gets focus, so the index is warm by the first keystroke. */
-  function warm() {
-    pagefind ??= import(`${app.dataset.bundle}pagefind.js`).then(async (module) => {
+  const loadInstant = () =>
+    (instant ??= Promise.all([import(app.dataset.minisearch), fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))]).then(([module, file]) => {
+      const index = new module.default(INSTANT_OPTIONS);
+      index.addAll(instantDocuments(file));
+      return { index, file, filters: file.docs.map((doc) => docFilters(file, doc)) };
+    }));
+  const loadPagefind = () =>
+    (pagefind ??= import(`${app.dataset.bundle}pagefind.js`).then(async (module) => {
       await module.options({ baseUrl: app.dataset.base, excerptLength: 24, ranking: { termSimilarity: 3, pageLength: 0.6, termFrequency: 0.6 } });
       await module.init();
       return module;
-    });
-    vocabulary ??= fetch(app.dataset.vocabulary)
-      .then((response) => (response.ok ? response.json() : { targets: {}, known: '' }))
-      .then(prepareVocabulary, () => prepareVocabulary({ targets: {}, known: '' }));
-    return Promise.all([pagefind, vocabulary]);
-  }
+    }));
+  const loadVocabulary = () =>
+    (vocabulary ??= fetch(app.dataset.vocabulary)
+      .then((r) => (r.ok ? r.json() : { targets: {} }))
+      .then(prepareVocabulary, () => prepareVocabulary({ targets: {} })));
+  /** Settles to undefined instead of failing: each layer can fail on its own. */
+  const settle = (promise) => promise.then((value) => value, () => undefined);
 
   function selectedFilters() {
     const filters = {};
     for (const group of groups) {
-      const values = [...group.querySelectorAll('input:checked')].map((box) => box.value);
+      const values = boxes(group).filter((box) => box.checked).map((box) => box.value);
       group.querySelector('[data-selected]').textContent = values.length ? `(${values.length} selected)` : '';
-      if (values.length) filters[group.dataset.filter] = { any: values };
+      if (values.length) filters[group.dataset.filter] = values;
     }
     return filters;
   }
@@ -117,7 +237,7 @@ function start(app) {
 
   function showCounts(counts) {
     for (const group of groups) {
-      for (const box of group.querySelectorAll('input[type=checkbox]')) {
+      for (const box of boxes(group)) {
         const n = counts?.[group.dataset.filter]?.[box.value] ?? 0;
         box.parentElement.querySelector('[data-count]').textContent = counts ? `(${n})` : '';
       }
@@ -129,76 +249,179 @@ function start(app) {
     el.append(...children);
     return el;
   };
-  const excerpt = (html) => {
-    // Pagefind's excerpts are escaped text with <mark> around matches.
-    const p = document.createElement('p');
-    p.innerHTML = html;
-    return p;
-  };
+  const excerpt = (text) => element('p', {}, excerptSegments(text).map((s) => (s.marked ? element('mark', { textContent: s.text }) : document.createTextNode(s.text))));
+  const badge = (label) => (label ? [' ', element('strong', { className: 'tag', textContent: label })] : []);
 
-  function render(data) {
-    list.replaceChildren(
-      ...data.map((result) => {
-        const meta = result.meta;
-        const details = [meta.type, meta.source, meta.locator, meta.year].filter(Boolean).join(' · ');
-        const item = element('li', {}, [
-          element('h2', {}, [element('a', { href: result.url, textContent: meta.title })]),
-          element('p', { className: 'meta', textContent: details }),
-          excerpt(result.excerpt),
-        ]);
-        const subs = (result.sub_results ?? []).filter((sub) => sub.url !== result.url && sub.url.includes('#')).slice(0, 3);
-        if (meta.type === 'Source digest' && subs.length) {
-          item.append(element('ul', {}, subs.map((sub) => element('li', {}, [element('a', { href: sub.url, textContent: sub.title })]))));
-        }
-        return item;
-      }),
-    );
+  const TYPES = { c: 'Commitment', e: 'Extract', s: 'Source digest' };
+  const STATUS_LABELS = Object.fromEntries(groups.filter((g) => g.dataset.filter === 'status').flatMap((g) => boxes(g).map((b) => [b.value, b.dataset.label])));
+  function instantItem(file, doc) {
+    const source = file.sources[doc.s];
+    const details = [TYPES[doc.k], doc.k === 's' ? '' : source?.t, doc.r ? `Recommendation ${doc.r}` : '', source?.y].filter(Boolean).join(' · ');
+    return element('li', { className: 'instant' }, [
+      element('h2', {}, [element('a', { href: file.urls[doc.k].replace('{id}', doc.id), textContent: doc.t })]),
+      element('p', { className: 'meta' }, [details, ...badge(STATUS_LABELS[doc.st] ?? '')]),
+      ...(doc.a ? [element('p', { textContent: `Also called: ${doc.a}` })] : []),
+    ]);
+  }
+  function fullTextItem(result) {
+    const meta = result.meta;
+    const details = [meta.type, meta.source, meta.locator, meta.year].filter(Boolean).join(' · ');
+    const item = element('li', {}, [
+      element('h2', {}, [element('a', { href: result.url, textContent: meta.title })]),
+      element('p', { className: 'meta' }, [details, ...badge(meta.status)]),
+      excerpt(result.excerpt),
+    ]);
+    const subs = (result.sub_results ?? []).filter((sub) => sub.url !== result.url && sub.url.includes('#')).slice(0, 3);
+    if (meta.type === 'Source digest' && subs.length) item.append(element('ul', {}, subs.map((sub) => element('li', {}, [element('a', { href: sub.url, textContent: sub.title })]))));
+    return item;
   }
 
-  async function run({ debounce = false } = {}) {
+  function browseLinks() {
+    const browse = (path, text) => element('a', { href: `${app.dataset.base}${path}`, textContent: text });
+    return [browse('pillars/', 'browse by pillar'), ' or ', browse('sources/', 'browse by source')];
+  }
+
+  function fail() {
+    list.replaceChildren();
+    list.setAttribute('aria-busy', 'false');
+    list.dataset.phase = 'full';
+    more.hidden = true;
+    showCounts(undefined);
+    status.replaceChildren('Search could not load. You can ', ...browseLinks(), '.');
+  }
+
+  /** The instant answers for `query` under the selected filters, best first. */
+  function answer(engine, query, filters) {
+    if (!engine || !query) return [];
+    const hits = engine.index.search(instantQuery(query, engine.file.glossary), { filter: (hit) => passes(engine.filters[hit.id], filters) });
+    return hits.slice(0, INSTANT_MAX).map((hit) => engine.file.docs[hit.id]);
+  }
+
+  /**
+   * Pagefind's results for the meaningful words; when no page has them all, for the largest set of
+   * them some page has, dropping first the word the most pages have (it says least).
+   */
+  async function fullText(engine, query, filters) {
+    const pfFilters = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
+    const terms = query ? meaningfulWords(query) : [];
+    const search = (text) => engine.search(text || null, { filters: pfFilters });
+    let result = await search(terms.join(' '));
+    if (result.results.length || terms.length < 2) return { result, used: terms, dropped: [] };
+    const counts = await Promise.all(terms.map(async (t) => (await search(t)).results.length));
+    let used = terms.filter((_, i) => counts[i] > 0);
+    while (used.length) {
+      result = used.length === 1 ? await search(used[0]) : await search(used.join(' '));
+      if (result.results.length) break;
+      const widest = used.reduce((a, b) => (counts[terms.indexOf(b)] > counts[terms.indexOf(a)] ? b : a));
+      used = used.filter((t) => t !== widest);
+    }
+    return { result, used, dropped: terms.filter((t) => !used.includes(t)) };
+  }
+
+  /** Counts for OR within a group: each group with a selection is counted as if nothing in it were ticked. */
+  async function orCounts(engine, query, filters, main) {
+    const counts = { ...main.filters };
+    for (const name of Object.keys(filters)) {
+      const others = Object.fromEntries(Object.entries(filters).filter(([n]) => n !== name).map(([n, values]) => [n, { any: values }]));
+      counts[name] = (await engine.search(query || null, { filters: others })).filters[name];
+    }
+    return counts;
+  }
+
+  async function run({ typing = false } = {}) {
     const ticket = ++latest;
+    clearTimeout(pause);
     const filters = selectedFilters();
-    const query = input.value.trim();
+    const typed = input.value.trim();
     writeUrl();
-    if (!query && !Object.keys(filters).length) {
+    if (!typed && !Object.keys(filters).length) {
       // Nothing to search for: no index is loaded until the box gets focus.
       list.replaceChildren();
       showCounts(undefined);
-      correction.hidden = true;
+      note.hidden = true;
       more.hidden = true;
       status.textContent = '';
       return;
     }
-    const [engine, words] = await warm();
-    if (ticket !== latest) return;
-    const corrected = query && !exact ? correctQuery(query, words) : query;
     list.setAttribute('aria-busy', 'true');
-    const search = debounce ? await engine.debouncedSearch(corrected || null, { filters }, 200) : await engine.search(corrected || null, { filters });
-    if (search === null || ticket !== latest) return;
-    const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
+    const full = loadPagefind();
+    const engine = await settle(loadInstant());
     if (ticket !== latest) return;
-    render(data);
-    list.setAttribute('aria-busy', 'false');
-    showCounts(search.filters);
-    more.hidden = search.results.length <= shown;
 
-    if (corrected !== query) {
-      const original = new URL(location.href);
-      original.searchParams.set('q', query);
-      original.searchParams.set('exact', '1');
-      correction.replaceChildren('Showing results for ', element('strong', { textContent: corrected }), '. ', element('a', { href: original.href, textContent: `Search instead for ${query}` }));
-      correction.hidden = false;
-    } else correction.hidden = true;
-    const n = search.results.length;
+    // A word neither index's instant layer knows is checked against the vocabulary, fetched now.
+    let query = typed;
+    const known = (word) => !engine || engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0;
+    if (typed && !exact && words(typed).some((w) => w.length >= 4 && !/\d/.test(w) && !known(w))) {
+      query = correctQuery(typed, await loadVocabulary(), known);
+      if (ticket !== latest) return;
+    }
+
+    const instantDocs = answer(engine, query, filters);
+    if (instantDocs.length) {
+      list.replaceChildren(...instantDocs.map((doc) => instantItem(engine.file, doc)));
+      list.dataset.phase = 'instant';
+    }
+
+    if (typing) {
+      await new Promise((resolve) => {
+        pause = setTimeout(resolve, TYPING_PAUSE_MS);
+      });
+      if (ticket !== latest) return;
+    }
+    const pf = await settle(full);
+    if (ticket !== latest) return;
+    if (!pf && !engine) return fail();
+
+    let found = { result: { results: [], filters: {} }, used: meaningfulWords(query), dropped: [] };
+    if (pf) found = await fullText(pf, query, filters);
+    if (ticket !== latest) return;
+    const instantUrls = new Set(instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)));
+    // When the words were cut down, the instant answers for the whole query cannot stand first.
+    const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters) : instantDocs;
+    const leadUrls = found.dropped.length ? new Set(lead.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id))) : instantUrls;
+    const results = found.result.results;
+    const wanted = Math.max(0, shown - lead.length);
+    const render = (data) => {
+      list.replaceChildren(...lead.map((doc) => instantItem(engine.file, doc)), ...data.filter((d) => !leadUrls.has(d.url)).slice(0, wanted).map(fullTextItem));
+    };
+    // The top of the list first, then the rest of the page.
+    const first = await Promise.all(results.slice(0, FIRST_BATCH).map((r) => r.data()));
+    if (ticket !== latest) return;
+    render(first);
+    const rest = await Promise.all(results.slice(FIRST_BATCH, wanted + lead.length).map((r) => r.data()));
+    if (ticket !== latest) return;
+    const data = [...first, ...rest];
+    render(data);
+    const counts = pf ? await orCounts(pf, found.used.join(' '), filters, found.result) : undefined;
+    if (ticket !== latest) return;
+
+    const overlap = data.filter((d) => leadUrls.has(d.url)).length;
+    const total = results.length + lead.length - overlap;
+    showCounts(counts);
+    more.hidden = total <= list.children.length;
+
+    const parts = [];
+    const original = new URL(location.href);
+    original.searchParams.set('q', typed);
+    original.searchParams.set('exact', '1');
+    if (query !== typed) parts.push('Showing results for ', element('strong', { textContent: query }), '. ', element('a', { href: original.href, textContent: `Search instead for ${typed}` }), '. ');
+    if (found.dropped.length && found.used.length) parts.push('No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.');
+    if (!pf) parts.push('Full-text search could not load: showing title matches only. You can also ', ...browseLinks(), '.');
+    note.replaceChildren(...parts);
+    note.hidden = parts.length === 0;
+
+    const searched = found.dropped.length && found.used.length ? found.used.join(' ') : query;
     const scope = Object.keys(filters).length ? ', with filters' : '';
-    status.textContent = `${n === 0 ? 'No' : n} result${n === 1 ? '' : 's'}${corrected ? ` for “${corrected}”` : ''}${scope}`;
+    status.textContent = `${total === 0 ? 'No' : total} result${total === 1 ? '' : 's'}${searched ? ` for “${searched}”` : ''}${scope}`;
+    list.dataset.phase = 'full';
+    list.setAttribute('aria-busy', 'false');
   }
 
-  input.addEventListener('focus', () => void warm(), { once: true });
+  input.addEventListener('focus', () => void settle(loadInstant()), { once: true });
   input.addEventListener('input', () => {
     exact = false;
     shown = PAGE_SIZE;
-    void run({ debounce: true });
+    void run({ typing: true });
   });
   form.addEventListener('change', (event) => {
     if (event.target === input) return;

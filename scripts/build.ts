@@ -2,15 +2,14 @@
 // Content errors are printed as file:line messages and stop the build before Astro starts.
 // Environment: SITE_BASE (host under a sub-path), SITE_URL (absolute origin for canonical links),
 // CONTENT_DIR (another content tree, e.g. a test fixture) and OUT_DIR (instead of dist/).
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContent } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { makeUrls } from '../src/lib/urls.ts';
-import { searchVocabulary } from '../src/site/search.ts';
+import { writeSearchFiles } from '../src/site/search-files.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = resolve(process.env.OUT_DIR ?? resolve(root, 'dist'));
@@ -58,17 +57,8 @@ await time('search index', async () => {
   }
 });
 
-// The typo-correction vocabulary (public/search.js): words to correct to from titles, aliases and
-// the glossary, and every other word the index holds, read back from Pagefind's page fragments.
-await time('search vocabulary', async () => {
-  const folder = resolve(dist, 'pagefind', 'fragment');
-  const texts = await Promise.all((await readdir(folder)).map(async (name) => {
-    const raw = gunzipSync(await readFile(resolve(folder, name))).toString('utf8');
-    const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as { content: string; meta: Record<string, string> };
-    return `${fragment.meta.title ?? ''}\n${fragment.content}`;
-  }));
-  const vocabulary = searchVocabulary(checked.graph, texts);
-  await mkdir(resolve(dist, 'search'), { recursive: true });
-  await writeFile(resolve(dist, 'search', 'vocabulary.json'), JSON.stringify(vocabulary));
-  console.log(`${Object.keys(vocabulary.targets).length} correction targets, ${vocabulary.known.split(' ').length} other known words`);
+// The typo-correction vocabulary (public/search.js), built from the graph.
+await time('search files', async () => {
+  const { words } = await writeSearchFiles(checked.graph, dist);
+  console.log(`${words} words in the search vocabulary`);
 });

@@ -3,6 +3,8 @@
 // Pure: pages render these into their HTML, scripts/build.ts writes the vocabulary.
 import type { CommitmentRecord, ExtractRecord, Graph, SourceRecord } from '../lib/graph.ts';
 import type { GlossaryGroup } from '../lib/schema/glossary.ts';
+import { plainBlocks } from '../lib/markdown.ts';
+import { STATUSES } from '../lib/schema/commitment.ts';
 import { SOURCE_KINDS } from '../lib/schema/source.ts';
 import { yearOf } from './format.ts';
 
@@ -11,36 +13,49 @@ export const SEARCH_FILTERS = {
   source: 'Source',
   pillar: 'Pillar',
   framework: "Source's own pillar",
+  status: 'Status',
   year: 'Year',
   kind: 'Kind of source',
 } as const;
 
 export type SearchFilter = keyof typeof SEARCH_FILTERS;
 
+/**
+ * A filter value is an id (pillar id, source id, `source/entry` for a framework entry, year, kind
+ * id, status id) so that a shared URL survives a retitle; the label is only what the page shows.
+ */
+export interface FilterValue {
+  id: string;
+  label: string;
+}
+
 export interface SearchRecord {
   /** Pagefind metadata shown with each result. */
-  meta: { title: string; type: string; source: string; year: string; locator?: string };
+  meta: { title: string; type: string; source: string; year: string; locator?: string; status?: string };
+  /** Filter value ids. */
   filters: Record<SearchFilter, string[]>;
 }
 
 const sourceFilters = (source: SourceRecord) => ({
-  source: [source.shortTitle],
+  source: [source.id],
   year: [yearOf(source.published)],
-  kind: [SOURCE_KINDS[source.kind]],
+  kind: [source.kind],
 });
 
-/** How a framework entry reads as a filter value: its title and its source, e.g. "Family help (Stable Homes, Built on Love)". */
+/** How a framework entry reads as a filter label: its title and its source, e.g. "Family help (Stable Homes, Built on Love)". */
 export function frameworkLabel(source: SourceRecord, entryId: string): string {
   const entry = source.framework.find((e) => e.id === entryId);
   return `${entry?.title ?? entryId} (${source.shortTitle})`;
 }
 
-const pillarTitles = (graph: Graph, ids: readonly string[]) => [...new Set(ids)].map((id) => graph.pillar.get(id)?.title ?? id);
+/** A framework entry's filter id: entry ids are unique only within their source. */
+export const frameworkId = (sourceId: string, entryId: string): string => `${sourceId}/${entryId}`;
 
-export function commitmentSearchRecord(graph: Graph, c: CommitmentRecord, source: SourceRecord): SearchRecord {
+export function commitmentSearchRecord(_graph: Graph, c: CommitmentRecord, source: SourceRecord): SearchRecord {
+  const status = c.status?.value;
   return {
-    meta: { title: c.title, type: 'Commitment', source: source.shortTitle, year: yearOf(source.published), locator: c.locator },
-    filters: { ...sourceFilters(source), pillar: pillarTitles(graph, c.pillars), framework: [frameworkLabel(source, c.sourcePillar)] },
+    meta: { title: c.title, type: 'Commitment', source: source.shortTitle, year: yearOf(source.published), locator: c.locator, ...(status ? { status: STATUSES[status] } : {}) },
+    filters: { ...sourceFilters(source), pillar: [...new Set(c.pillars)], framework: [frameworkId(source.id, c.sourcePillar)], status: status ? [status] : [] },
   };
 }
 
@@ -51,8 +66,9 @@ export function extractSearchRecord(graph: Graph, e: ExtractRecord, source: Sour
     meta: { title: e.title, type: 'Extract', source: source.shortTitle, year: yearOf(source.published), locator: e.locator },
     filters: {
       ...sourceFilters(source),
-      pillar: pillarTitles(graph, quoted.flatMap((c) => c.pillars)),
-      framework: [...new Set(quoted.map((c) => frameworkLabel(graph.source.get(c.source) ?? source, c.sourcePillar)))],
+      pillar: [...new Set(quoted.flatMap((c) => c.pillars))],
+      framework: [...new Set(quoted.map((c) => frameworkId(c.source, c.sourcePillar)))],
+      status: [],
     },
   };
 }
@@ -60,8 +76,35 @@ export function extractSearchRecord(graph: Graph, e: ExtractRecord, source: Sour
 export function sourceSearchRecord(source: SourceRecord): SearchRecord {
   return {
     meta: { title: source.title, type: 'Source digest', source: source.shortTitle, year: yearOf(source.published) },
-    filters: { ...sourceFilters(source), pillar: [], framework: [] },
+    filters: { ...sourceFilters(source), pillar: [], framework: [], status: [] },
   };
+}
+
+/**
+ * Every filter value a search can meet, with its label, in a reader's order: sources by date,
+ * pillars, statuses and kinds as their lists order them, framework entries by source then as the
+ * source frames them, years ascending. Values no record carries are left out.
+ */
+export function searchFacets(graph: Graph): { name: SearchFilter; label: string; values: FilterValue[] }[] {
+  const used = new Map<SearchFilter, Set<string>>(Object.keys(SEARCH_FILTERS).map((name) => [name as SearchFilter, new Set<string>()]));
+  const records = [
+    ...graph.commitments.map((c) => commitmentSearchRecord(graph, c, graph.source.get(c.source) as SourceRecord)),
+    ...graph.extracts.map((e) => extractSearchRecord(graph, e, graph.source.get(e.source) as SourceRecord)),
+    ...graph.sources.map(sourceSearchRecord),
+  ];
+  for (const r of records) for (const [name, ids] of Object.entries(r.filters)) for (const id of ids) used.get(name as SearchFilter)?.add(id);
+  const byDate = [...graph.sources].sort((a, b) => a.published.localeCompare(b.published) || a.shortTitle.localeCompare(b.shortTitle));
+  const all: Record<SearchFilter, FilterValue[]> = {
+    source: byDate.map((s) => ({ id: s.id, label: s.shortTitle })),
+    pillar: graph.pillars.map((p) => ({ id: p.id, label: p.title })),
+    framework: byDate.flatMap((s) => s.framework.map((f) => ({ id: frameworkId(s.id, f.id), label: frameworkLabel(s, f.id) }))),
+    status: Object.entries(STATUSES).map(([id, label]) => ({ id, label })),
+    year: [...new Set(graph.sources.map((s) => yearOf(s.published)))].sort().map((y) => ({ id: y, label: y })),
+    kind: Object.entries(SOURCE_KINDS).map(([id, label]) => ({ id, label })),
+  };
+  return (Object.keys(SEARCH_FILTERS) as SearchFilter[])
+    .map((name) => ({ name, label: SEARCH_FILTERS[name], values: all[name].filter((v) => used.get(name)?.has(v.id)) }))
+    .filter((f) => f.values.length > 0);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -95,31 +138,45 @@ export function searchWords(text: string): string[] {
 }
 
 export interface Vocabulary {
-  /** Words typos are corrected to (from titles, aliases and the glossary), each with how often it occurs there. */
+  /**
+   * Every word of three letters or more a page can be found by, each with its weight: a word in
+   * titles, aliases or the glossary (what people search for by name) counts ten times an occurrence
+   * in body text, so a correction prefers a title word over a rare body word at the same distance.
+   */
   targets: Record<string, number>;
-  /** Every other word in the index: a query word found here is never "corrected". */
-  known: string;
 }
 
+const TITLE_WEIGHT = 10;
+
 /**
- * The typo-correction vocabulary, written to `search/vocabulary.json`. `indexed` is the text of
- * every page in the search index (what Pagefind stored), so that a correctly spelt word that
- * occurs only in body text is left alone.
+ * The typo-correction vocabulary, written to `search/vocabulary.json` and fetched by the search
+ * page only when a query word is unknown to the instant index. Built from the graph (never from
+ * the full-text index's own files), body text included, so that a misspelt word that occurs only
+ * in body text is corrected too, and a correctly spelt one is left alone.
  */
-export function searchVocabulary(graph: Graph, indexed: readonly string[]): Vocabulary {
+export function searchVocabulary(graph: Graph): Vocabulary {
   const targets = new Map<string, number>();
-  const add = (text: string) => {
-    for (const word of searchWords(text)) if (word.length >= 3 && !/\d/.test(word)) targets.set(word, (targets.get(word) ?? 0) + 1);
+  const add = (weight: number) => (text: string | undefined) => {
+    for (const word of searchWords(text ?? '')) if (word.length >= 3 && !/\d/.test(word)) targets.set(word, (targets.get(word) ?? 0) + weight);
   };
-  for (const c of graph.commitments) [c.title, ...c.aliases].forEach(add);
-  for (const e of graph.extracts) add(e.title);
-  for (const s of graph.sources) [s.title, s.shortTitle, ...s.aliases, ...s.framework.map((f) => f.title)].forEach(add);
-  for (const p of graph.pillars) [p.title, ...p.aliases].forEach(add);
-  for (const group of graph.glossary) group.terms.forEach(add);
-  const known = new Set<string>();
-  for (const text of indexed) for (const word of searchWords(text)) if (!targets.has(word) && !/\d/.test(word)) known.add(word);
-  return {
-    targets: Object.fromEntries([...targets].sort(([a], [b]) => a.localeCompare(b))),
-    known: [...known].sort().join(' '),
-  };
+  const named = add(TITLE_WEIGHT);
+  const body = add(1);
+  for (const c of graph.commitments) {
+    [c.title, ...c.aliases].forEach(named);
+    [c.text, c.locator, c.note, c.status?.summary, c.response?.summary].forEach(body);
+  }
+  for (const e of graph.extracts) {
+    named(e.title);
+    [...e.blocks, e.locator].forEach(body);
+  }
+  for (const s of graph.sources) {
+    [s.title, s.shortTitle, ...s.aliases, ...s.framework.map((f) => f.title)].forEach(named);
+    plainBlocks(s.prose).forEach(body);
+  }
+  for (const p of graph.pillars) {
+    [p.title, ...p.aliases].forEach(named);
+    body(p.description);
+  }
+  for (const group of graph.glossary) group.terms.forEach(named);
+  return { targets: Object.fromEntries([...targets].sort(([a], [b]) => a.localeCompare(b))) };
 }

@@ -1,13 +1,28 @@
-// The pure parts of search: glossary matching (src/site/search.ts) and the typo correction the
-// search page runs (public/search.js), as tables of input and expected output.
+// The pure parts of search: glossary matching, filter records and the vocabulary (src/site/search.ts),
+// the instant index (src/site/search-instant.ts), and what the search page (public/search.js) does
+// with a query: typo correction, meaningful words, excerpts as text, filters and title→id mapping.
+import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain browser module without types; its exports are tested here.
-import { correctQuery, distance, prepareVocabulary } from '../../public/search.js';
-import { glossaryTerms, mentions, searchWords } from '../../src/site/search.ts';
+import {
+  correctQuery,
+  distance,
+  docFilters,
+  excerptSegments,
+  filterId,
+  INSTANT_OPTIONS,
+  instantDocuments,
+  instantQuery,
+  meaningfulWords,
+  passes,
+  prepareVocabulary,
+  // @ts-expect-error: a plain browser module without types; its exports are tested here.
+} from '../../public/search.js';
+import { loadContent } from '../../src/lib/load.ts';
+import { instantIndex } from '../../src/site/search-instant.ts';
+import { glossaryTerms, mentions, searchFacets, searchVocabulary, searchWords } from '../../src/site/search.ts';
 
 const vocabulary = prepareVocabulary({
-  targets: { kinship: 3, corporate: 2, parenting: 2, staying: 4, close: 4, profit: 1, covenant: 1, work: 5, word: 1 },
-  known: 'the for care strategy children childrens kinships',
+  targets: { kinship: 30, corporate: 20, parenting: 20, staying: 40, close: 40, profit: 10, covenant: 10, work: 50, word: 10, care: 60, strategy: 5, children: 80, childrens: 20, kinships: 1, safeguarding: 30, commissioning: 2 },
 });
 
 describe('Damerau distance', () => {
@@ -25,6 +40,8 @@ describe('typo correction', () => {
     ['corprate parenting', 'corporate parenting'],
     ['stayng close', 'staying close'],
     ['social wrok', 'social work'],
+    ['finship care', 'kinship care'],
+    ['comissioning', 'commissioning'],
     ["children's kinship", "children's kinship"],
     ['kinsh', 'kinsh'],
     ['cat', 'cat'],
@@ -32,6 +49,50 @@ describe('typo correction', () => {
     ['2016', '2016'],
   ])('corrects "%s" to "%s", leaving known words, short words, numbers and prefixes being typed alone', (query, expected) => {
     expect(correctQuery(query, vocabulary)).toBe(expected);
+  });
+
+  it('leaves a word alone that the caller knows (the instant index)', () => {
+    expect(correctQuery('kinsip care', vocabulary, (w: string) => w === 'kinsip')).toBe('kinsip care');
+  });
+});
+
+describe('query words', () => {
+  it.each([
+    ['how many recommendations did the Narey review make', ['many', 'recommendations', 'narey', 'review', 'make']],
+    ["Children's homes", ['childrens', 'homes']],
+    ['the', ['the']],
+  ])('"%s" → %j', (query, expected) => {
+    expect(meaningfulWords(query)).toEqual(expected);
+  });
+});
+
+describe('excerpts', () => {
+  it('turns marks into segments and entities into text, never markup', () => {
+    expect(excerptSegments('a &lt;script&gt; <mark>kinship</mark> &amp; care&#39;s')).toEqual([
+      { text: 'a <script> ', marked: false },
+      { text: 'kinship', marked: true },
+      { text: " & care's", marked: false },
+    ]);
+  });
+});
+
+describe('filter ids', () => {
+  const options = [{ id: 'care-leavers', label: 'Care leavers' }, { id: 'kinship', label: 'Family networks and kinship care' }];
+  it.each([
+    ['care-leavers', 'care-leavers'],
+    ['Care leavers', 'care-leavers'],
+    ['care LEAVERS ', 'care-leavers'],
+    ['Nothing like it', undefined],
+  ])('"%s" → %s', (value, id) => {
+    expect(filterId(value, options)).toBe(id);
+  });
+
+  it('ORs within a group and ANDs across groups', () => {
+    const page = { source: ['a'], pillar: ['x', 'y'], year: ['2016'] };
+    expect(passes(page, { pillar: ['y', 'z'] })).toBe(true);
+    expect(passes(page, { pillar: ['z'] })).toBe(false);
+    expect(passes(page, { pillar: ['x'], source: ['b'] })).toBe(false);
+    expect(passes(page, {})).toBe(true);
   });
 });
 
@@ -53,7 +114,48 @@ describe('glossary matching', () => {
     expect(glossaryTerms(glossary, { title: 'Staying close', aliases: [], text: 'care leavers' })).toEqual([]);
   });
 
+  it('searches the instant index under every term of a group the query uses', () => {
+    expect(instantQuery('locums rules', [['agency social workers', 'locums']])).toEqual({ combineWith: 'OR', queries: ['locums rules', 'agency social workers rules'] });
+    expect(instantQuery('profit cap', [['agency social workers', 'locums']])).toBe('profit cap');
+  });
+
   it('splits words as the search page does', () => {
     expect(searchWords("Children's homes: co-operatives, 2024")).toEqual(['childrens', 'homes', 'co', 'operatives', '2024']);
+  });
+});
+
+describe('the real content', () => {
+  const loaded = loadContent('content');
+  if (!loaded.ok) throw new Error('content does not validate');
+  const graph = loaded.graph;
+  const file = instantIndex(graph, { commitment: (id) => `/commitments/${id}/`, extract: (id) => `/extracts/${id}/`, source: (id) => `/sources/${id}/` });
+  const index = new MiniSearch(INSTANT_OPTIONS);
+  index.addAll(instantDocuments(file));
+  const top = (query: string) => index.search(query).slice(0, 5).map((hit) => file.docs[hit.id as number]!.id);
+
+  it('answers by title, alias, id, recommendation number and a one-letter typo', () => {
+    expect(top('profit cap')).toContain('kcshft-profit-cap');
+    expect(top('Narey recommendation 5').slice(0, 2)).toContain('narey-r05-no-wrong-door');
+    expect(top('kcshft-profit-cap')[0]).toBe('kcshft-profit-cap');
+    expect(top('Link Maker')).toContain('narey-r02-link-maker');
+    expect(top('covenent')).toContain('koc-care-leaver-covenant');
+    expect(top('staying clo').filter((id) => id.includes('staying-close'))).toHaveLength(5);
+  });
+
+  it('files each page under filter ids the facets list', () => {
+    const facets = new Map(searchFacets(graph).map((f) => [f.name, new Set(f.values.map((v) => v.id))]));
+    for (const doc of file.docs) {
+      for (const [name, ids] of Object.entries(docFilters(file, doc) as Record<string, string[]>)) {
+        for (const id of ids) expect(facets.get(name as never)?.has(id), `${doc.id}: ${name} ${id}`).toBe(true);
+      }
+    }
+    expect(facets.get('framework')?.has('stable-homes-built-on-love-2023/family-help')).toBe(true);
+  });
+
+  it('corrects against words found only in body text, and keeps title words ahead of them', () => {
+    const words = searchVocabulary(graph).targets;
+    expect(Object.keys(words).length).toBeGreaterThan(1000);
+    expect(words.kinship).toBeGreaterThan(words.consortia ?? 0);
+    expect(words.placements).toBeGreaterThan(0);
   });
 });
