@@ -1,7 +1,10 @@
 // What the synthetic content is made of: the real digests' words, phrases and lengths.
 // Everything is read from a loaded content graph (content/ by default), so the generated tree
 // follows the real content as it grows.
+import type { RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Graph } from '../src/lib/graph.ts';
+import { plainBlocks } from '../src/lib/markdown.ts';
 import type { Random } from './random.ts';
 
 /** An empirical distribution: draws one of the values that were seen. */
@@ -103,11 +106,17 @@ const unique = <T>(items: T[], key: (item: T) => string = String) => {
   });
 };
 
+const hasLink = (nodes: readonly RootContent[]) => {
+  let found = false;
+  for (const node of nodes) visit(node, 'link', () => void (found = true));
+  return found;
+};
+
 export function readCorpus(graph: Graph): Corpus {
   const { commitments, extracts, sources } = graph;
   const proseTexts = [
     ...commitments.flatMap((c) => [c.text, c.note ?? '', c.status?.summary ?? '', c.response?.summary ?? '']),
-    ...sources.flatMap((s) => [s.description, s.html.replace(/<[^>]+>/g, ' '), s.coverage.statement]),
+    ...sources.flatMap((s) => [s.description, plainBlocks(s.prose).join(' '), s.coverage.statement]),
   ].filter((text) => text.trim().length > 0);
   const passages = extracts.flatMap((e) => e.blocks);
   const all = [...proseTexts, ...passages, ...commitments.map((c) => c.title), ...extracts.map((e) => e.title)];
@@ -143,7 +152,7 @@ export function readCorpus(graph: Graph): Corpus {
       extractTitle: extracts.map((e) => words(e.title).length),
       extractWords: extracts.map((e) => words(e.blocks.join(' ')).length),
       extractBlocks: extracts.map((e) => e.blocks.length),
-      sourceProse: sources.map((s) => words(s.html.replace(/<[^>]+>/g, ' ')).length),
+      sourceProse: sources.map((s) => words(plainBlocks(s.prose).join(' ')).length),
       framework: sources.filter((s) => s.framework.length > 0).map((s) => s.framework.length),
       aliases: commitments.map((c) => c.aliases.length),
       pillars: commitments.map((c) => c.pillars.length),
@@ -158,7 +167,7 @@ export function readCorpus(graph: Graph): Corpus {
       lineage: rate(withLineage, commitments.length),
       extractsPerCommitment: rate(extracts.length, commitments.length),
       extractSpeaker: rate(extracts.filter((e) => e.speaker).length, extracts.length),
-      linkInText: rate(commitments.filter((c) => c.html.includes('href=')).length, commitments.length),
+      linkInText: rate(commitments.filter((c) => hasLink(c.body)).length, commitments.length),
     },
     pools: {
       locators: unique(commitments.map((c) => clean(c.locator))),

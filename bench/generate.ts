@@ -8,7 +8,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadContent } from '../src/lib/load.ts';
-import { slugify } from '../src/lib/markdown.ts';
 import { LINEAGE_RELATIONS, RESPONSE_STANCES, STATUSES } from '../src/lib/schema/commitment.ts';
 import { RELATIONS } from '../src/lib/schema/source.ts';
 import { draw, readCorpus, type Chain, type Corpus } from './corpus.ts';
@@ -161,6 +160,17 @@ const date = (random: Random, from: number, to: number) => {
   const day = random.int(1, 28);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
+
+// The ids' own kebab-case form (ID_PATTERN), kept here: the site's heading ids come from github-slugger.
+function slugify(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[a-z]/.test(slug) ? slug : `s-${slug}`;
+}
 
 function idFrom(text: string, words: number): string {
   return slugify(text).split('-').filter(Boolean).slice(0, words).join('-') || 'x';

@@ -8,7 +8,6 @@ import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { loadContent } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
-import { makeUrls } from '../src/lib/urls.ts';
 import { writeSearchFiles } from '../src/site/search-files.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,19 +21,12 @@ const time = async <T>(label: string, work: () => Promise<T> | T): Promise<T> =>
 };
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const checked = await time('validate', () => loadContent(content, { base: process.env.SITE_BASE ?? '/' }));
+const checked = await time('validate', () => loadContent(content));
 if (!checked.ok) {
   for (const problem of checked.problems) console.error(formatProblem(problem));
   console.error(`\n${checked.problems.length} content problem${checked.problems.length === 1 ? '' : 's'}; the site was not built.`);
   process.exit(1);
 }
-
-// Hand the validated graph to the pages (src/site/graph.ts) so content is loaded once per build.
-(globalThis as Record<symbol, unknown>)[Symbol.for('childrens-social-care-reforms.graph')] = {
-  contentDir: content,
-  home: makeUrls(process.env.SITE_BASE ?? '/').home(),
-  graph: checked.graph,
-};
 
 await rm(dist, { recursive: true, force: true });
 await time('pages', () => build({ root, outDir: dist, logLevel: 'warn' }));

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Graph } from '../../src/lib/graph.ts';
-import { makeUrls } from '../../src/lib/urls.ts';
+import { plainBlocks } from '../../src/lib/markdown.ts';
+import { makeUrls } from '../../src/site/urls.ts';
 
 export const MINISEARCH_OPTIONS = {
   fields: ['title', 'aliases', 'text'],
@@ -22,13 +23,11 @@ export interface SearchRecord {
   text: string;
 }
 
-const stripTags = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-
 export function searchRecords(graph: Graph, base = '/'): SearchRecord[] {
   const urls = makeUrls(base);
   const sourceTitle = (id: string) => graph.source.get(id)?.shortTitle ?? '';
   return [
-    ...graph.sources.map((s) => ({ id: urls.source(s.id), url: urls.source(s.id), title: s.title, aliases: [s.shortTitle, ...s.aliases].join(' · '), text: stripTags(s.html) })),
+    ...graph.sources.map((s) => ({ id: urls.source(s.id), url: urls.source(s.id), title: s.title, aliases: [s.shortTitle, ...s.aliases].join(' · '), text: plainBlocks(s.prose).join(' ') })),
     ...graph.commitments.map((c) => ({
       id: urls.commitment(c.id),
       url: urls.commitment(c.id),

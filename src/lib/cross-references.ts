@@ -150,7 +150,7 @@ export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFi
 
     for (const use of digest.links) {
       if (!exists[use.link.kind](use.link.id)) {
-        problems.push({ file: digest.file, ...use.place, subject: use.subject, field: 'link', message: `points at unknown ${use.link.kind} "${use.link.id}"; expected the id of an existing ${use.link.kind}` });
+        problems.push({ file: digest.file, ...use.place, subject: `${use.from.kind} "${use.from.id || "(no id)"}"`, field: 'link', message: `points at unknown ${use.link.kind} "${use.link.id}"; expected the id of an existing ${use.link.kind}` });
       }
     }
   }

@@ -1,18 +1,20 @@
+import type { RootContent } from 'mdast';
 import type { ParsedPillars } from './cross-references.ts';
-import { plainBlocks, renderNodes, type EntityKind } from './markdown.ts';
+import { plainBlocks, type EntityKind } from './markdown.ts';
 import type { ParsedDigest } from './parse-digest.ts';
 import type { CommitmentFields, LineageRelation } from './schema/commitment.ts';
 import type { ExtractFields } from './schema/extract.ts';
 import type { GlossaryGroup } from './schema/glossary.ts';
 import type { Pillar } from './schema/pillar.ts';
-import type { SourceFrontMatter } from './schema/source.ts';
-import type { Urls } from './urls.ts';
+import type { SourceFrontMatter, SourceRelation } from './schema/source.ts';
+
+// The graph holds content, not pages: Markdown stays mdast (entity links stay `commitment:id`
+// references in it) and src/site renders it, so nothing here knows a URL, a base path or HTML.
 
 export type SourceRecord = SourceFrontMatter & {
   file: string;
-  /** The digest's prose (summary, structure) as HTML, blocks removed. */
-  html: string;
-  headings: { id: string; text: string; depth: number }[];
+  /** The digest's prose (summary, structure) as mdast, blocks removed. */
+  prose: RootContent[];
   /** First paragraph of the summary as plain text, for descriptions and previews. */
   description: string;
   commitments: string[];
@@ -24,7 +26,8 @@ export type CommitmentRecord = CommitmentFields & {
   source: string;
   file: string;
   line: number;
-  html: string;
+  /** The commitment in our words, as mdast. */
+  body: RootContent[];
   text: string;
 };
 
@@ -33,22 +36,33 @@ export type ExtractRecord = ExtractFields & {
   source: string;
   file: string;
   line: number;
-  html: string;
+  /** The verbatim passage, as mdast. */
+  body: RootContent[];
   /** The passage as plain text blocks (paragraphs and list items). */
   blocks: string[];
 };
 
 export type PillarRecord = Pillar;
 
-export interface Reference {
-  kind: EntityKind;
+/** One record of the graph, named by kind and id. */
+export interface EntityRef<K extends EntityKind = EntityKind> {
+  kind: K;
   id: string;
-  /** How the referrer points here, e.g. "mentions", "lineage: continues", "extract". */
-  how: string;
 }
 
+/** How one record refers to another: each edge is stored once, from the record that declares it. */
+export type Edge =
+  | { type: 'mentions'; from: EntityRef<'source' | 'commitment' | 'extract'>; to: EntityRef }
+  | { type: 'related'; from: EntityRef<'source'>; to: EntityRef<'source'>; relation: SourceRelation; note?: string }
+  | { type: 'lineage'; from: EntityRef<'commitment'>; to: EntityRef<'commitment'>; relation: LineageRelation; note?: string }
+  | { type: 'quotes'; from: EntityRef<'extract'>; to: EntityRef<'commitment'> };
+
+export type LineageEdge = Extract<Edge, { type: 'lineage' }>;
+
 export interface Graph {
+  /** In publication date order. */
   sources: SourceRecord[];
+  /** In source order, then document order. */
   commitments: CommitmentRecord[];
   extracts: ExtractRecord[];
   pillars: PillarRecord[];
@@ -58,94 +72,118 @@ export interface Graph {
   commitment: Map<string, CommitmentRecord>;
   extract: Map<string, ExtractRecord>;
   pillar: Map<string, PillarRecord>;
-  /** Who points at an entity, keyed by entity id. */
-  referencedBy: Map<string, Reference[]>;
+  /** Every edge between records. */
+  edges: Edge[];
+  /** Edges that point at an entity, keyed by its id (ids are unique across kinds). */
+  edgesTo: Map<string, Edge[]>;
+  /** Lineage both ways: edges a commitment declares, and edges declared towards it. */
+  lineageFrom: Map<string, LineageEdge[]>;
+  lineageTo: Map<string, LineageEdge[]>;
+  /** A source's commitments in document order. */
+  commitmentsBySource: Map<string, CommitmentRecord[]>;
+  /** A pillar's commitments, sources in date order, document order within a source. */
+  commitmentsByPillar: Map<string, CommitmentRecord[]>;
+  /** A framework entry's commitments, keyed by source id then entry id, every entry present. */
+  commitmentsByFramework: Map<string, Map<string, CommitmentRecord[]>>;
+  /** Extracts that quote a commitment, in graph order. */
+  extractsByCommitment: Map<string, ExtractRecord[]>;
   /** Old id → current entity, for redirects. */
-  redirects: Map<string, { kind: 'commitment' | 'extract'; id: string }>;
-  /** Every lineage edge, each stored once as written, from the commitment that declares it. */
-  lineage: { from: string; to: string; relation: LineageRelation; note?: string }[];
+  redirects: Map<string, EntityRef<'commitment' | 'extract'>>;
 }
 
-/** Sorts partial ISO dates; "2016" sorts before "2016-07". */
-export const compareDates = (a: string, b: string) => a.localeCompare(b);
+/** Partial ISO dates in code-point order ("2016" before "2016-07"), whatever the machine's locale. */
+export const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Ids in code-point order, whatever the machine's locale. */
+export const compareIds = compareDates;
 
-/** Builds the graph from parsed, cross-checked content. Pure: no I/O. */
-export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: ParsedPillars, urls: Urls, glossary: GlossaryGroup[] = []): Graph {
-  const resolve = (link: { kind: EntityKind; id: string }) => urls.entity(link.kind, link.id);
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** Builds the graph from parsed, cross-checked content, with every index pages look up. Pure: no I/O. */
+export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: ParsedPillars, glossary: GlossaryGroup[] = []): Graph {
   const sources: SourceRecord[] = [];
-  const commitments: CommitmentRecord[] = [];
-  const extracts: ExtractRecord[] = [];
+  const bySource = new Map<string, { commitments: CommitmentRecord[]; extracts: ExtractRecord[] }>();
 
   for (const digest of digests) {
     if (!digest.source) continue;
     const data = digest.source.data;
-    const html = renderNodes(digest.prose, { resolve });
-    const headings = digest.prose.flatMap((node) =>
-      node.type === 'heading' && node.depth <= 3 ? [{ depth: node.depth, text: plainBlocks([node])[0] ?? '' }] : [],
-    );
-    const ids = [...html.matchAll(/<h([23]) id="([^"]+)">/g)].map((match) => match[2] ?? '');
     const firstParagraph = digest.prose.find((node) => node.type === 'paragraph');
     sources.push({
       ...data,
       file: digest.file,
-      html,
-      headings: headings.map((heading, index) => ({ ...heading, id: ids[index] ?? '' })),
+      prose: digest.prose,
       description: firstParagraph ? (plainBlocks([firstParagraph])[0] ?? '') : '',
       commitments: digest.commitments.map((block) => block.id),
       extracts: digest.extracts.map((block) => block.id),
     });
-    // What every block record shares: where it comes from and its rendered text.
-    const placed = (block: { id: string; place: { line: number }; body: ParsedDigest['prose'] }) => ({
+    // What every block record shares: where it comes from and its text.
+    const placed = (block: { id: string; place: { line: number }; body: RootContent[] }) => ({
       id: block.id,
       source: data.id,
       file: digest.file,
       line: block.place.line,
-      html: renderNodes(block.body, { resolve }),
+      body: block.body,
     });
-    for (const block of digest.commitments) {
-      commitments.push({ ...block.fields, ...placed(block), text: plainBlocks(block.body).join('\n\n') });
-    }
-    for (const block of digest.extracts) {
-      extracts.push({ ...block.fields, ...placed(block), blocks: plainBlocks(block.body) });
-    }
+    bySource.set(data.id, {
+      commitments: digest.commitments.map((block) => ({ ...block.fields, ...placed(block), text: plainBlocks(block.body).join('\n\n') })),
+      extracts: digest.extracts.map((block) => ({ ...block.fields, ...placed(block), blocks: plainBlocks(block.body) })),
+    });
   }
 
-  sources.sort((a, b) => compareDates(a.published, b.published) || a.id.localeCompare(b.id));
+  sources.sort((a, b) => compareDates(a.published, b.published) || compareIds(a.id, b.id));
+  const commitments = sources.flatMap((s) => bySource.get(s.id)?.commitments ?? []);
+  const extracts = sources.flatMap((s) => bySource.get(s.id)?.extracts ?? []);
   const source = new Map(sources.map((record) => [record.id, record]));
   const commitment = new Map(commitments.map((record) => [record.id, record]));
   const extract = new Map(extracts.map((record) => [record.id, record]));
   const pillars = pillarsFile.pillars;
   const pillar = new Map(pillars.map((record) => [record.id, record]));
 
-  const referencedBy = new Map<string, Reference[]>();
-  const refer = (target: string, reference: Reference) => {
-    const list = referencedBy.get(target) ?? [];
-    if (!list.some((r) => r.kind === reference.kind && r.id === reference.id && r.how === reference.how)) list.push(reference);
-    referencedBy.set(target, list);
-  };
-  for (const digest of digests) {
-    if (!digest.source) continue;
-    const sourceId = digest.source.data.id;
-    for (const related of digest.source.data.related) refer(related.source, { kind: 'source', id: sourceId, how: related.relation });
-    for (const use of digest.links) {
-      const from = /^(commitment|extract) "(.+)"$/.exec(use.subject);
-      refer(use.link.id, from ? { kind: from[1] as EntityKind, id: from[2] ?? '', how: 'mentions' } : { kind: 'source', id: sourceId, how: 'mentions' });
+  const edges: Edge[] = [];
+  for (const s of sources) {
+    for (const r of s.related) edges.push({ type: 'related', from: { kind: 'source', id: s.id }, to: { kind: 'source', id: r.source }, relation: r.relation, ...(r.note ? { note: r.note } : {}) });
+  }
+  for (const digest of digests) for (const use of digest.links) edges.push({ type: 'mentions', from: use.from, to: use.link });
+  for (const c of commitments) {
+    for (const link of c.lineage) {
+      edges.push({ type: 'lineage', from: { kind: 'commitment', id: c.id }, to: { kind: 'commitment', id: link.commitment }, relation: link.relation, ...(link.note ? { note: link.note } : {}) });
     }
   }
-  const lineage: Graph['lineage'] = [];
-  for (const record of commitments) {
-    for (const link of record.lineage) {
-      lineage.push({ from: record.id, to: link.commitment, relation: link.relation, ...(link.note ? { note: link.note } : {}) });
-      refer(link.commitment, { kind: 'commitment', id: record.id, how: `lineage: ${link.relation}` });
+  for (const e of extracts) for (const id of e.commitments) edges.push({ type: 'quotes', from: { kind: 'extract', id: e.id }, to: { kind: 'commitment', id } });
+
+  const edgesTo = new Map<string, Edge[]>();
+  const lineageFrom = new Map<string, LineageEdge[]>();
+  const lineageTo = new Map<string, LineageEdge[]>();
+  for (const edge of edges) {
+    push(edgesTo, edge.to.id, edge);
+    if (edge.type === 'lineage') {
+      push(lineageFrom, edge.from.id, edge);
+      push(lineageTo, edge.to.id, edge);
     }
   }
-  for (const record of extracts) {
-    for (const id of record.commitments) refer(id, { kind: 'extract', id: record.id, how: 'quotes' });
-  }
+
+  const commitmentsBySource = new Map(sources.map((s) => [s.id, bySource.get(s.id)?.commitments ?? []]));
+  const commitmentsByPillar = new Map<string, CommitmentRecord[]>(pillars.map((p) => [p.id, []]));
+  for (const c of commitments) for (const p of new Set(c.pillars)) push(commitmentsByPillar, p, c);
+  const commitmentsByFramework = new Map(
+    sources.map((s) => {
+      const entries = new Map<string, CommitmentRecord[]>(s.framework.map((entry) => [entry.id, []]));
+      for (const c of commitmentsBySource.get(s.id) ?? []) push(entries, c.sourcePillar, c);
+      return [s.id, entries];
+    }),
+  );
+  const extractsByCommitment = new Map<string, ExtractRecord[]>();
+  for (const e of extracts) for (const id of new Set(e.commitments)) push(extractsByCommitment, id, e);
 
   const redirects: Graph['redirects'] = new Map();
   for (const record of commitments) for (const old of record.previousIds) redirects.set(old, { kind: 'commitment', id: record.id });
   for (const record of extracts) for (const old of record.previousIds) redirects.set(old, { kind: 'extract', id: record.id });
 
-  return { sources, commitments, extracts, pillars, glossary, source, commitment, extract, pillar, referencedBy, redirects, lineage };
+  return {
+    sources, commitments, extracts, pillars, glossary, source, commitment, extract, pillar,
+    edges, edgesTo, lineageFrom, lineageTo, commitmentsBySource, commitmentsByPillar, commitmentsByFramework, extractsByCommitment, redirects,
+  };
 }

@@ -8,7 +8,6 @@ import { sortProblems, type Problem } from './problems.ts';
 import { GlossaryFile, type GlossaryGroup } from './schema/glossary.ts';
 import { Pillar, PillarMapping, PillarsFile } from './schema/pillar.ts';
 import { ID_PATTERN } from './schema/primitives.ts';
-import { makeUrls } from './urls.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
 export type LoadResult = { ok: true; graph: Graph } | { ok: false; problems: Problem[] };
@@ -28,13 +27,8 @@ export interface ContentTree {
   expected?: { sources: string; pillars: string };
 }
 
-export interface LoadOptions {
-  /** The site's base path, for the links rendered into prose. */
-  base?: string;
-}
-
 /** Checks a whole content tree held in memory and builds the graph. Pure; never throws on content. */
-export function loadTree(tree: ContentTree, options: LoadOptions = {}): LoadResult {
+export function loadTree(tree: ContentTree): LoadResult {
   const problems: Problem[] = [];
   const digests: ParsedDigest[] = tree.sources.map((file) => parseDigest(file.path, file.text));
   for (const digest of digests) problems.push(...digest.problems);
@@ -65,7 +59,7 @@ export function loadTree(tree: ContentTree, options: LoadOptions = {}): LoadResu
 
   problems.push(...checkCrossReferences(digests, pillars));
   if (problems.length > 0 || !pillars) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, graph: buildGraph(digests, pillars, makeUrls(options.base ?? '/'), glossary) };
+  return { ok: true, graph: buildGraph(digests, pillars, glossary) };
 }
 
 /** Checks glossary.yml against its schema, and that no term sits in two groups; adds to `problems`. */
@@ -144,6 +138,6 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
   return { sources, pillars, glossary, expected: { sources: show(sourcesDir), pillars: show(pillarsPath) } };
 }
 
-export function loadContent(root: string, options: LoadOptions & { cwd?: string } = {}): LoadResult {
-  return loadTree(readContentTree(root, options.cwd), options);
+export function loadContent(root: string, options: { cwd?: string } = {}): LoadResult {
+  return loadTree(readContentTree(root, options.cwd));
 }

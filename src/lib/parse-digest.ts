@@ -3,6 +3,7 @@ import type { Code, Root, RootContent, Nodes, Parent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { checkFields } from './check-fields.ts';
 import { isAllowedUrl, parseEntityLink, parseMarkdown, type EntityLink } from './markdown.ts';
+import type { EntityRef } from './graph.ts';
 import type { Place, Problem } from './problems.ts';
 import { CommitmentFields } from './schema/commitment.ts';
 import { ExtractFields } from './schema/extract.ts';
@@ -23,7 +24,8 @@ export interface ParsedBlock<T> {
 export interface LinkUse {
   link: EntityLink;
   place: Place;
-  subject: string;
+  /** The record whose text holds the link: the source (prose) or a block. */
+  from: EntityRef<'source' | 'commitment' | 'extract'>;
 }
 
 export interface ParsedDigest {
@@ -136,7 +138,7 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
       readBlock(node, node.name);
       continue;
     }
-    checkProse(node, `source "${sourceId}"`, 'prose');
+    checkProse(node, `source "${sourceId}"`, 'prose', { kind: 'source', id: sourceId });
     if (node.type === 'html') continue;
     result.prose.push(node);
   }
@@ -166,7 +168,7 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
       problem(start(first ?? node), subject, 'fields', 'are missing; expected the block to open with a ```yaml fenced block of fields');
       return;
     }
-    for (const child of rest) checkProse(child, subject, 'text');
+    for (const child of rest) checkProse(child, subject, 'text', { kind, id });
     const textNodes = rest.filter((child) => child.type !== 'html');
     if (textNodes.length === 0 || textNodes.every((child) => child.type === 'code')) {
       problem(place, subject, 'text', kind === 'extract' ? 'is empty; expected the verbatim passage after the yaml block' : 'is empty; expected the commitment in our own words after the yaml block');
@@ -197,7 +199,7 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
     return yaml;
   }
 
-  function checkProse(root: RootContent, subject: string, field: string) {
+  function checkProse(root: RootContent, subject: string, field: string, from: LinkUse['from']) {
     walk(root as Nodes, (node, depth) => {
       const place = start(node);
       if (depth > MAX_DEPTH) {
@@ -228,10 +230,10 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
           checkStrayFences(node, subject, field);
           return true;
         case 'link':
-          checkLink(node.url, place, subject);
+          checkLink(node.url, place, subject, from);
           return true;
         case 'definition':
-          checkLink(node.url, place, subject);
+          checkLink(node.url, place, subject, from);
           return true;
         default:
           return true;
@@ -256,13 +258,13 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
     }
   }
 
-  function checkLink(url: string, place: Place, subject: string) {
+  function checkLink(url: string, place: Place, subject: string, from: LinkUse['from']) {
     if (!isAllowedUrl(url)) {
       problem(place, subject, 'link', `points at ${JSON.stringify(url.slice(0, 60))}; expected an http(s) or mailto address, or an entity link such as commitment:some-id`);
       return;
     }
     const link = parseEntityLink(url);
-    if (link) result.links.push({ link, place, subject });
+    if (link) result.links.push({ link, place, from });
   }
 }
 

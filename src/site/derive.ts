@@ -1,5 +1,5 @@
 // Pure views of the graph that pages render: lineage chains, groupings and the timeline.
-import { compareDates, type CommitmentRecord, type Graph, type Reference, type SourceRecord } from '../lib/graph.ts';
+import { compareDates, compareIds, type CommitmentRecord, type Edge, type EntityRef, type Graph, type SourceRecord } from '../lib/graph.ts';
 import { LINEAGE_RELATIONS } from '../lib/schema/commitment.ts';
 import { RELATIONS, type FrameworkEntry } from '../lib/schema/source.ts';
 
@@ -28,13 +28,13 @@ export interface ChainItem {
  * date order of their sources (what came before, then after). Empty when it has no lineage.
  */
 export function lineageChain(graph: Graph, id: string): ChainItem[] {
-  const { edges, order } = lineageIndex(graph);
+  const edgesOf = (at: string) => [...(graph.lineageFrom.get(at) ?? []), ...(graph.lineageTo.get(at) ?? [])];
   const seen = new Set([id]);
   const queue = [id];
   while (queue.length) {
     const at = queue.shift() as string;
-    for (const edge of edges.get(at) ?? []) {
-      const next = edge.from === at ? edge.to : edge.from;
+    for (const edge of edgesOf(at)) {
+      const next = edge.from.id === at ? edge.to.id : edge.from.id;
       if (!seen.has(next) && graph.commitment.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -42,42 +42,20 @@ export function lineageChain(graph: Graph, id: string): ChainItem[] {
     }
   }
   if (seen.size < 2) return [];
-  return [...seen]
-    .map((member) => graph.commitment.get(member) as CommitmentRecord)
+  // graph.commitments is in source date order, then document order: the chain's order.
+  return graph.commitments
+    .filter((commitment) => seen.has(commitment.id))
     .map((commitment) => ({
       commitment,
       source: sourceOf(graph, commitment),
       current: commitment.id === id,
-      links: (edges.get(commitment.id) ?? []).map((edge): ChainLink => {
+      links: edgesOf(commitment.id).map((edge): ChainLink => {
         const note = edge.note ? { note: edge.note } : {};
-        return edge.from === commitment.id
-          ? { label: LINEAGE_RELATIONS[edge.relation].label, id: edge.to, ...note }
-          : { label: LINEAGE_RELATIONS[edge.relation].inverse, id: edge.from, ...note };
+        return edge.from.id === commitment.id
+          ? { label: LINEAGE_RELATIONS[edge.relation].label, id: edge.to.id, ...note }
+          : { label: LINEAGE_RELATIONS[edge.relation].inverse, id: edge.from.id, ...note };
       }),
-    }))
-    .sort(
-      (a, b) =>
-        compareDates(a.source.published, b.source.published) ||
-        a.source.id.localeCompare(b.source.id) ||
-        (order.get(a.commitment.id) ?? 0) - (order.get(b.commitment.id) ?? 0),
-    );
-}
-
-// Every page asks for a chain; index the edges once per graph instead of scanning them per page.
-const lineageIndexes = new WeakMap<Graph, { edges: Map<string, Graph['lineage']>; order: Map<string, number> }>();
-function lineageIndex(graph: Graph) {
-  let index = lineageIndexes.get(graph);
-  if (!index) {
-    const edges = new Map<string, Graph['lineage']>();
-    const add = (id: string, edge: Graph['lineage'][number]) => edges.set(id, [...(edges.get(id) ?? []), edge]);
-    for (const edge of graph.lineage) {
-      add(edge.from, edge);
-      add(edge.to, edge);
-    }
-    index = { edges, order: new Map(graph.commitments.map((c, position) => [c.id, position])) };
-    lineageIndexes.set(graph, index);
-  }
-  return index;
+    }));
 }
 
 export interface FrameworkGroup {
@@ -88,9 +66,9 @@ export interface FrameworkGroup {
 /** A source's commitments under its own framework, in framework order; entries with none are kept. */
 export function commitmentsByFramework(graph: Graph, sourceId: string): FrameworkGroup[] {
   const source = graph.source.get(sourceId);
-  if (!source) return [];
-  const own = graph.commitments.filter((c) => c.source === sourceId);
-  return source.framework.map((entry) => ({ entry, commitments: own.filter((c) => c.sourcePillar === entry.id) }));
+  const entries = graph.commitmentsByFramework.get(sourceId);
+  if (!source || !entries) return [];
+  return source.framework.map((entry) => ({ entry, commitments: entries.get(entry.id) ?? [] }));
 }
 
 export interface SourceGroup {
@@ -100,9 +78,10 @@ export interface SourceGroup {
 
 /** Commitments tagged with a pillar, grouped by source in date order (document order within a source). */
 export function pillarBySource(graph: Graph, pillarId: string): SourceGroup[] {
-  return graph.sources
-    .map((source) => ({ source, commitments: graph.commitments.filter((c) => c.source === source.id && c.pillars.includes(pillarId)) }))
-    .filter((group) => group.commitments.length > 0);
+  return groupBy(graph.commitmentsByPillar.get(pillarId) ?? [], (c) => c.source).map(([id, commitments]) => ({
+    source: graph.source.get(id) as SourceRecord,
+    commitments,
+  }));
 }
 
 export interface FrameworkView {
@@ -122,12 +101,8 @@ export function pillarByFramework(graph: Graph, pillarId: string): FrameworkView
   });
 }
 
-/** Number of commitments tagged with each pillar. */
-export function pillarCounts(graph: Graph): Map<string, number> {
-  const counts = new Map(graph.pillars.map((p) => [p.id, 0]));
-  for (const c of graph.commitments) for (const p of c.pillars) counts.set(p, (counts.get(p) ?? 0) + 1);
-  return counts;
-}
+/** Number of commitments tagged with a pillar. */
+export const pillarCount = (graph: Graph, pillarId: string): number => graph.commitmentsByPillar.get(pillarId)?.length ?? 0;
 
 export interface TimelineEntry {
   date: string;
@@ -150,7 +125,7 @@ export function timelineEntries(graph: Graph): TimelineEntry[] {
     if (c.status) entries.push({ date: c.status.asOf, what: 'status', kind: 'commitment', id: c.id, title: c.title, source, detail: c.status.summary });
   }
   const rank = { published: 0, due: 1, status: 2 } as const;
-  return entries.sort((a, b) => compareDates(a.date, b.date) || rank[a.what] - rank[b.what] || a.id.localeCompare(b.id));
+  return entries.sort((a, b) => compareDates(a.date, b.date) || rank[a.what] - rank[b.what] || compareIds(a.id, b.id));
 }
 
 /** Groups already-sorted items by a key, keeping order: [[key, items], …]. */
@@ -166,47 +141,47 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
 }
 
 /** Extracts that quote a commitment, in graph order. */
-export const extractsFor = (graph: Graph, commitmentId: string) => graph.extracts.filter((e) => e.commitments.includes(commitmentId));
+export const extractsFor = (graph: Graph, commitmentId: string) => graph.extractsByCommitment.get(commitmentId) ?? [];
 
 /** How a backlink reads, e.g. "Mentions this", "Builds on this", "Continues this". */
-export function backlinkLabel(reference: Reference): string {
-  if (reference.how === 'mentions') return 'Mentions this';
-  if (reference.how === 'quotes') return 'Quotes this';
-  const lineage = /^lineage: (.+)$/.exec(reference.how)?.[1];
-  const relation = lineage
-    ? LINEAGE_RELATIONS[lineage as keyof typeof LINEAGE_RELATIONS]
-    : RELATIONS[reference.how as keyof typeof RELATIONS];
-  return relation ? `${relation.label} this` : reference.how;
+export function backlinkLabel(edge: Edge): string {
+  switch (edge.type) {
+    case 'mentions':
+      return 'Mentions this';
+    case 'quotes':
+      return 'Quotes this';
+    case 'lineage':
+      return `${LINEAGE_RELATIONS[edge.relation].label} this`;
+    case 'related':
+      return `${RELATIONS[edge.relation].label} this`;
+  }
 }
 
-
-export interface Backlink {
-  kind: Reference['kind'];
-  id: string;
+export interface Backlink extends EntityRef {
   labels: string[];
 }
 
 /**
  * Who points at an entity, one row per referrer with every way it does so ("Builds on this",
- * "Mentions this"), leaving out `except` kinds of reference (e.g. lineage, shown as a chain) and
- * references from inside the same source (`ownSource`).
+ * "Mentions this"), leaving out `except` types of edge (e.g. lineage, shown as a chain) and
+ * edges from inside the same source (`ownSource`).
  */
-export function backlinks(graph: Graph, id: string, options: { except?: readonly string[]; ownSource?: string } = {}): Backlink[] {
+export function backlinks(graph: Graph, id: string, options: { except?: readonly Edge['type'][]; ownSource?: string } = {}): Backlink[] {
   const { except = [], ownSource } = options;
   const rows: Backlink[] = [];
-  for (const reference of graph.referencedBy.get(id) ?? []) {
-    if (reference.id === id || except.some((how) => reference.how === how || reference.how.startsWith(`${how}:`))) continue;
-    if (ownSource && sourceIdOf(graph, reference) === ownSource) continue;
-    const label = backlinkLabel(reference);
-    const row = rows.find((r) => r.kind === reference.kind && r.id === reference.id);
-    if (!row) rows.push({ kind: reference.kind, id: reference.id, labels: [label] });
+  for (const edge of graph.edgesTo.get(id) ?? []) {
+    if (edge.from.id === id || except.includes(edge.type)) continue;
+    if (ownSource && sourceIdOf(graph, edge.from) === ownSource) continue;
+    const label = backlinkLabel(edge);
+    const row = rows.find((r) => r.kind === edge.from.kind && r.id === edge.from.id);
+    if (!row) rows.push({ kind: edge.from.kind, id: edge.from.id, labels: [label] });
     else if (!row.labels.includes(label)) row.labels.push(label);
   }
   return rows;
 }
 
 /** The source an entity belongs to (a source belongs to itself; a pillar to none). */
-export function sourceIdOf(graph: Graph, entity: { kind: Reference['kind']; id: string }): string | undefined {
+export function sourceIdOf(graph: Graph, entity: EntityRef): string | undefined {
   if (entity.kind === 'source') return entity.id;
   if (entity.kind === 'commitment') return graph.commitment.get(entity.id)?.source;
   if (entity.kind === 'extract') return graph.extract.get(entity.id)?.source;
@@ -214,7 +189,10 @@ export function sourceIdOf(graph: Graph, entity: { kind: Reference['kind']; id: 
 }
 
 /** The title to show for any entity: a source's short title, otherwise its title. */
-export function entityTitle(graph: Graph, entity: { kind: Reference['kind']; id: string }): string {
+export function entityTitle(graph: Graph, entity: EntityRef): string {
   if (entity.kind === 'source') return graph.source.get(entity.id)?.shortTitle ?? entity.id;
   return graph[entity.kind].get(entity.id)?.title ?? entity.id;
 }
+
+/** Number of commitments tagged with each pillar. */
+export const pillarCounts = (graph: Graph): Map<string, number> => new Map(graph.pillars.map((p) => [p.id, pillarCount(graph, p.id)]));

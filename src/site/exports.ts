@@ -1,7 +1,7 @@
 // The open-data records, derived from the graph. Pure: the endpoints under src/pages/data/ serialise these.
 import type { Graph } from '../lib/graph.ts';
 import type { CommitmentExport, ExtractExport, PillarExport, SourceExport } from '../lib/schema/export.ts';
-import type { Urls } from '../lib/urls.ts';
+import type { Urls } from './urls.ts';
 
 export interface ExportContext {
   urls: Urls;
@@ -9,22 +9,22 @@ export interface ExportContext {
 }
 
 export function commitmentRecords(graph: Graph, { urls, absolute }: ExportContext): CommitmentExport[] {
-  return graph.commitments.map(({ file: _file, line: _line, html: _html, id, source, ...record }) => ({ id, source, ...record, permalink: absolute(urls.commitment(id)) }));
+  return graph.commitments.map(({ file: _file, line: _line, body: _body, id, source, ...record }) => ({ id, source, ...record, permalink: absolute(urls.commitment(id)) }));
 }
 
 export function extractRecords(graph: Graph, { urls, absolute }: ExportContext): ExtractExport[] {
-  return graph.extracts.map(({ file: _file, line: _line, html: _html, id, source, ...record }) => ({ id, source, ...record, permalink: absolute(urls.extract(id)) }));
+  return graph.extracts.map(({ file: _file, line: _line, body: _body, id, source, ...record }) => ({ id, source, ...record, permalink: absolute(urls.extract(id)) }));
 }
 
 export function sourceRecords(graph: Graph, { urls, absolute }: ExportContext): SourceExport[] {
-  return graph.sources.map(({ file: _file, html: _html, headings: _headings, id, ...record }) => ({ id, ...record, permalink: absolute(urls.source(id)) }));
+  return graph.sources.map(({ file: _file, prose: _prose, id, ...record }) => ({ id, ...record, permalink: absolute(urls.source(id)) }));
 }
 
 export function pillarRecords(graph: Graph, { urls, absolute }: ExportContext): PillarExport[] {
   return graph.pillars.map(({ id, ...pillar }) => ({
     id,
     ...pillar,
-    commitments: graph.commitments.filter((c) => c.pillars.includes(id)).map((c) => c.id),
+    commitments: (graph.commitmentsByPillar.get(id) ?? []).map((c) => c.id),
     permalink: absolute(urls.pillar(id)),
   }));
 }

@@ -1,5 +1,5 @@
 import type { Graph } from '../lib/graph.ts';
-import type { Urls } from '../lib/urls.ts';
+import type { Urls } from './urls.ts';
 
 /** The path of every page a reader can land on (no redirects, no 404), in a stable order. */
 export function sitemapPaths(graph: Graph, urls: Urls): string[] {

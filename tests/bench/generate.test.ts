@@ -35,7 +35,7 @@ describe('the bench content generator', () => {
       if (!loaded.ok) return;
       expect(loaded.graph.commitments).toHaveLength(200);
       expect(loaded.graph.extracts.length).toBeGreaterThan(0);
-      expect(loaded.graph.lineage.length).toBeGreaterThan(0);
+      expect(loaded.graph.lineageFrom.size).toBeGreaterThan(0);
       expect(new Set(loaded.graph.commitments.map((c) => c.source)).size).toBeGreaterThan(1);
       expect(tree.counts).toMatchObject({ commitments: 200, extracts: loaded.graph.extracts.length });
     } finally {

@@ -31,6 +31,8 @@ function templates(graph: Graph): Record<string, string> {
     timeline: 'timeline/',
     data: 'data/',
     search: 'search/',
+    tracker: 'tracker/',
+    'tracker list': `tracker/${graph.commitments.find((c) => c.status)?.status?.value ?? 'not-known'}/`,
     '404': 'no-such-page/',
   };
 }
@@ -47,7 +49,7 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
 
   beforeAll(async () => {
     if (!site.ok) throw new Error(`the ${name} site did not build:\n${site.log}`);
-    const loaded = loadContent(resolve(root, site.content), { base: site.base });
+    const loaded = loadContent(resolve(root, site.content));
     if (!loaded.ok) throw new Error(`${site.content} does not load`);
     graph = loaded.graph;
     pages = templates(graph);
@@ -91,11 +93,15 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
     await page.close();
   });
 
-  it('copies the plain-text citation, which ends with the permanent URL', async () => {
+  it('copies the plain-text citation, which ends with the permanent URL and the day it was copied', async () => {
     const page = await open(pages.extract ?? '');
     await page.getByRole('button', { name: 'Copy citation' }).click();
     const text = await page.evaluate(() => navigator.clipboard.readText());
-    expect(text).toMatch(/^.+ \(\d{4}\) .+ Quoted in: .+ Available at: https?:\/\/\S+\/extracts\/[a-z0-9-]+\/$/);
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+    expect(text).toMatch(/^.+ \(\d{4}\) .+ Quoted in: .+ Available at: https?:\/\/\S+\/extracts\/[a-z0-9-]+\/ \(Accessed \d{1,2} [A-Z][a-z]+ \d{4}\)$/);
+    expect(text.endsWith(`(Accessed ${today})`)).toBe(true);
+    // The page itself carries no date: two builds stay byte-identical.
+    expect(await page.locator('#cite').textContent()).not.toContain('Accessed');
     await expect.poll(() => page.locator('#announce').textContent()).toBe('Citation copied');
     await page.close();
   });
@@ -158,6 +164,9 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
       const page = await open(path, { width: 320 });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) wide.push(`${template} page (${path}) is ${width} px wide`);
+      // A wide table may scroll inside its own box, never the page: the box itself must fit.
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((box) => box.getBoundingClientRect().right));
+      if (boxes.some((right) => right > 320)) wide.push(`${template} page (${path}): a table box reaches ${Math.max(...boxes)} px`);
       await page.close();
     }
     expect(wide).toEqual([]);

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { loadContent, loadTree } from '../../src/lib/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
@@ -65,33 +66,36 @@ describe('the good tree', () => {
     expect(graph?.extract.get('alpha-foreword')?.blocks).toEqual(['We will keep caring: 10:30 is not a directive.', 'first, people', 'second, practice']);
   });
 
-  it('records backlinks: who points at each entity, and how', () => {
-    expect(graph?.referencedBy.get('alpha-staying-close')).toEqual([
-      { kind: 'source', id: 'alpha-2016', how: 'mentions' },
-      { kind: 'commitment', id: 'beta-staying-close-rollout', how: 'lineage: continues' },
-      { kind: 'extract', id: 'alpha-foreword', how: 'quotes' },
+  it('records typed edges: who points at each entity, and how', () => {
+    const from = (id: string) => graph?.edgesTo.get(id)?.map((edge) => [edge.type, edge.from.kind, edge.from.id]);
+    expect(from('alpha-staying-close')).toEqual([
+      ['mentions', 'source', 'alpha-2016'],
+      ['lineage', 'commitment', 'beta-staying-close-rollout'],
+      ['quotes', 'extract', 'alpha-foreword'],
     ]);
-    expect(graph?.referencedBy.get('alpha-2016')).toEqual([
-      { kind: 'source', id: 'beta-2023', how: 'continues' },
-      { kind: 'source', id: 'beta-2023', how: 'mentions' },
+    expect(from('alpha-2016')).toEqual([
+      ['related', 'source', 'beta-2023'],
+      ['mentions', 'source', 'beta-2023'],
     ]);
-    expect(graph?.referencedBy.get('care-leavers')).toEqual([{ kind: 'source', id: 'alpha-2016', how: 'mentions' }]);
-    expect(graph?.referencedBy.has('alpha-accredited-leaders')).toBe(false);
+    expect(from('care-leavers')).toEqual([['mentions', 'source', 'alpha-2016']]);
+    expect(graph?.edgesTo.has('alpha-accredited-leaders')).toBe(false);
   });
 
-  it('records each lineage edge once, as written', () => {
-    expect(graph?.lineage).toEqual([{ from: 'beta-staying-close-rollout', to: 'alpha-staying-close', relation: 'continues', note: 'From pilot to national roll-out.' }]);
+  it('indexes each lineage edge once, as written, from both ends', () => {
+    const edge = { type: 'lineage', from: { kind: 'commitment', id: 'beta-staying-close-rollout' }, to: { kind: 'commitment', id: 'alpha-staying-close' }, relation: 'continues', note: 'From pilot to national roll-out.' };
+    expect(graph?.edges.filter((e) => e.type === 'lineage')).toEqual([edge]);
+    expect(graph?.lineageFrom.get('beta-staying-close-rollout')).toEqual([edge]);
+    expect(graph?.lineageTo.get('alpha-staying-close')).toEqual([edge]);
   });
 
   it('redirects each previous id to the entity that now holds it', () => {
     expect([...(graph?.redirects ?? [])]).toEqual([['alpha-practice-leaders', { kind: 'commitment', id: 'alpha-accredited-leaders' }]]);
   });
 
-  it('renders prose links to entity URLs', () => {
-    const html = graph?.source.get('alpha-2016')?.html ?? '';
-    expect(html).toContain('href="/commitments/alpha-staying-close/"');
-    expect(html).toContain('href="/pillars/care-leavers/"');
-    expect(html).toContain('href="/sources/beta-2023/"');
+  it('keeps prose links as entity references, for the site to resolve', () => {
+    const targets: string[] = [];
+    for (const node of graph?.source.get('alpha-2016')?.prose ?? []) visit(node, 'link', (link) => void targets.push(link.url));
+    expect(targets).toEqual(expect.arrayContaining(['commitment:alpha-staying-close', 'pillar:care-leavers', 'source:beta-2023']));
   });
 });
 

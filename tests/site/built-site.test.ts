@@ -28,7 +28,7 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
 
   beforeAll(() => {
     if (!site.ok) throw new Error(`node scripts/build.ts failed for ${site.content}:\n${site.log}`);
-    const loaded = loadContent(join(root, site.content), { base: site.base });
+    const loaded = loadContent(join(root, site.content));
     if (!loaded.ok) throw new Error(`${site.content} does not load`);
     graph = loaded.graph;
     pages = readPages(site.outDir, site.base);

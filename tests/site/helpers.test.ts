@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Graph } from '../../src/lib/graph.ts';
-import { makeUrls } from '../../src/lib/urls.ts';
+import { makeUrls } from '../../src/site/urls.ts';
 import { makeAbsolute } from '../../src/site/absolute.ts';
 import { citation } from '../../src/site/cite.ts';
 import { parseCsv, toCsv } from '../../src/site/csv.ts';
@@ -14,7 +14,7 @@ import { EXPORT_FILES } from '../../src/lib/schema/export.ts';
 import { formatDate, listText, opening } from '../../src/site/format.ts';
 
 function fixtureGraph(): Graph {
-  const result = loadContent(resolve(import.meta.dirname, '../fixtures/good'), { base: '/sub/' });
+  const result = loadContent(resolve(import.meta.dirname, '../fixtures/good'));
   if (!result.ok) throw new Error('fixture tests/fixtures/good does not load');
   return result.graph;
 }

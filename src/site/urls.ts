@@ -1,4 +1,4 @@
-import type { EntityKind } from './markdown.ts';
+import type { EntityKind } from '../lib/markdown.ts';
 
 const SECTIONS: Record<EntityKind, string> = {
   source: 'sources',
