@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import reforms from './src/integrations/reforms.ts';
 
 // The site can be hosted under a sub-path: SITE_BASE=/reforms npm run build.
 const base = process.env.SITE_BASE ?? '/';
@@ -7,9 +9,13 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   base,
+  // OUT_DIR builds somewhere other than dist/ (tests and the benchmark each use their own folder).
+  outDir: resolve(process.env.OUT_DIR ?? 'dist'),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Validation before the build, Pagefind and the search files after it, the content watcher in dev.
+  integrations: [reforms()],
   // Telemetry would be a request to a third party from a build machine.
   devToolbar: { enabled: false },
   compressHTML: true,

@@ -1,0 +1,93 @@
+// The site's Astro integration: everything `astro build` does beyond rendering pages, so that
+// `astro build` alone makes the whole site and `astro preview` serves it.
+// - before anything is built: load and validate the content; a content problem is printed as
+//   file:line:col, one per line, and stops the build (no stack trace, nothing written);
+// - after the pages (astro:build:done): the Pagefind index of the pages meant to be found (source
+//   digests, commitments, extracts), then the search files (src/site/search-files.ts).
+// `astro dev` gets the content watcher (./content-watch.ts) instead.
+// Environment: CONTENT_DIR (another content tree, relative to the working directory).
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import type { Graph } from '../lib/graph.ts';
+import { loadContent } from '../lib/load.ts';
+import { formatProblem, type Problem } from '../lib/problems.ts';
+import { writeSearchFiles } from '../site/search-files.ts';
+import { contentWatch } from './content-watch.ts';
+
+/** The page kinds a reader searches for; every other page (lists, redirects, data) stays out of the index. */
+export const INDEXED_PAGES = '{sources,commitments,extracts}/*/index.html';
+
+// public/search.js uses Pagefind's JS API; its ready-made UIs are never loaded, so they are not shipped.
+const PAGEFIND_UIS = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+
+export const contentDirectory = (): string => resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
+
+/** What a reader of the terminal sees for a content tree with problems. */
+export function problemReport(problems: readonly Problem[], outcome: string): string {
+  const count = `${problems.length} content problem${problems.length === 1 ? '' : 's'}`;
+  return `${problems.map(formatProblem).join('\n')}\n\n${count}; ${outcome}`;
+}
+
+async function time<T>(label: string, work: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const value = await work();
+  console.log(`${label}: ${Math.round(performance.now() - started)} ms`);
+  return value;
+}
+
+async function indexPages(dir: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
+    if (added.errors.length) throw new Error(`Pagefind could not index ${dir}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: resolve(dir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await Promise.all(PAGEFIND_UIS.map((ui) => rm(resolve(dir, 'pagefind', ui), { force: true })));
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function reforms(): AstroIntegration {
+  let graph: Graph | undefined;
+  let pagesStarted = 0;
+  return {
+    name: 'childrens-social-care-reforms',
+    hooks: {
+      'astro:config:setup': async ({ command, config, updateConfig }) => {
+        if (command === 'dev') {
+          updateConfig({ vite: { plugins: [contentWatch(contentDirectory())] } });
+          return;
+        }
+        if (command !== 'build') return;
+        const checked = await time('validate', () => loadContent(contentDirectory()));
+        if (!checked.ok) {
+          console.error(problemReport(checked.problems, 'the site was not built.'));
+          // Exit here rather than throw: a thrown error reaches the terminal with Astro's stack trace.
+          process.exit(1);
+        }
+        graph = checked.graph;
+        // Only now, with content that builds: a failed validation leaves the last good site in place.
+        await rm(config.outDir, { recursive: true, force: true });
+      },
+      'astro:build:start': () => {
+        pagesStarted = performance.now();
+      },
+      'astro:build:done': async ({ dir }) => {
+        console.log(`pages: ${Math.round(performance.now() - pagesStarted)} ms`);
+        if (!graph) throw new Error('the content was not loaded before the build');
+        const outDir = fileURLToPath(dir);
+        const pages = await time('search index', () => indexPages(outDir));
+        console.log(`indexed ${pages} pages`);
+        const loaded = graph;
+        const { words } = await time('search files', () => writeSearchFiles(loaded, outDir));
+        console.log(`${words} words in the search vocabulary`);
+      },
+    },
+  };
+}
