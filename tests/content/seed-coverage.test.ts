@@ -1,13 +1,14 @@
 // Every passage the seeds quote from a source must be on the site as an extract: a practitioner
 // linking a colleague to "the exact passage" must find every quoted paragraph, not a selection.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import { normaliseForComparison } from '../../src/lib/verify-extracts.ts';
+import { need, referenceFolder } from '../support/needs.ts';
 
 const repo = resolve(import.meta.dirname, '..', '..');
-const seeds = resolve(repo, '..', 'shared', 'seeds');
+const SEEDS = referenceFolder('SEEDS_DIR', '../shared/seeds');
 
 // Bullets in the seeds are "•" followed by a private-use symbol-font bullet (U+F0B7).
 /** The quoted regions of each seed, by first and last words (seeds/README.md says what each is). */
@@ -31,18 +32,27 @@ function paragraphsBetween(text: string, from: string, to: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-describe.skipIf(!existsSync(seeds))('every passage the seeds quote is an extract', () => {
-  const result = loadContent(resolve(repo, 'content'));
-  if (!result.ok) throw new Error('content/ does not validate: run npm run validate');
-  const { graph } = result;
+describe('every passage the seeds quote is an extract', { timeout: 30_000 }, () => {
+  const present = need(SEEDS.present, { what: `the original documents (${SEEDS.dir})`, forWhat: 'the check that every passage the seeds quote is an extract', fix: 'point SEEDS_DIR at the folder of seeds' });
+  // Loaded by whichever test runs first, not at collection: a content problem then fails each
+  // test with its own message instead of failing the file before any test runs.
+  let loaded: ReturnType<typeof loadContent> | undefined;
+  const extractsOf = (source: string) => {
+    loaded ??= loadContent(resolve(repo, 'content'));
+    const result = loaded;
+    if (!result.ok) expect.fail('content/ does not validate: run npm run validate');
+    const texts = result.graph.extracts.filter((extract) => extract.source === source).map((extract) => normaliseForComparison(extract.blocks.join(' ')));
+    expect(texts.length, `no extract of ${source} to hold the passage`).toBeGreaterThan(0);
+    return texts;
+  };
 
   for (const region of QUOTED) {
-    it(`${region.source}: every paragraph of "${region.from} …" in ${region.seed} is in an extract of that source`, () => {
-      const text = readFileSync(resolve(seeds, region.seed), 'utf8');
-      const extracts = graph.extracts
-        .filter((extract) => extract.source === region.source)
-        .map((extract) => normaliseForComparison(extract.blocks.join(' ')));
-      const missing = paragraphsBetween(text, region.from, region.to).filter(
+    it.runIf(present)(`${region.source}: every paragraph of "${region.from} …" in ${region.seed} is in an extract of that source`, () => {
+      const text = readFileSync(resolve(SEEDS.dir, region.seed), 'utf8');
+      const extracts = extractsOf(region.source);
+      const paragraphs = paragraphsBetween(text, region.from, region.to);
+      expect(paragraphs.length, 'the quoted region holds no paragraph').toBeGreaterThan(0);
+      const missing = paragraphs.filter(
         (paragraph) => !extracts.some((extract) => extract.includes(paragraph)),
       );
       expect(missing, `paragraphs quoted in ${region.seed} with no extract in ${region.source}`).toEqual([]);
