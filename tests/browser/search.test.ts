@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
 import { hasChromium, launch, localContext } from '../support/chromium.ts';
 import { serve } from '../support/serve.ts';
@@ -113,6 +113,12 @@ describe.runIf(hasChromium)('the search page in a browser (real content)', () =>
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  // Checked after every test, for the pages that test opened: each test then proves for itself,
+  // run alone or in any order, that no script error was raised and no other host was asked.
+  afterEach(() => {
+    expect({ errors: errors.splice(0), offsite: offsite.splice(0) }, 'script errors or requests to other hosts on the pages this test opened').toEqual({ errors: [], offsite: [] });
   });
 
   const open = async (path: string, into = context): Promise<Page> => {
@@ -285,11 +291,6 @@ describe.runIf(hasChromium)('the search page in a browser (real content)', () =>
     });
     expect(violations).toEqual([]);
     await axeContext.close();
-  });
-
-  it('raises no script error and makes no request to any other host', () => {
-    expect(errors).toEqual([]);
-    expect(offsite).toEqual([]);
   });
 }, 60_000);
 
