@@ -1,6 +1,7 @@
 // The open-data records, derived from the graph. Pure: the endpoints under src/pages/data/ serialise these.
 import type { Graph } from '../lib/graph.ts';
-import type { CommitmentExport, ExtractExport, PillarExport, SourceExport } from '../lib/schema/export.ts';
+import type { CommitmentExport, DataLicence, ExportName, ExtractExport, PillarExport, SourceExport } from '../lib/schema/export.ts';
+import { SITE_NAME } from './cite.ts';
 import type { Urls } from './urls.ts';
 
 export interface ExportContext {
@@ -42,4 +43,22 @@ export function commitmentRows(records: readonly CommitmentExport[]): string[][]
     c.funding.map((f) => [f.amount, f.purpose, f.period].filter(Boolean).join(', ')).join('; '),
     c.status?.value ?? '', c.status?.asOf ?? '', c.response?.stance ?? '', c.text, c.permalink,
   ]);
+}
+
+/** Our own summaries and the open data: one licence, named in the footer, on /data/ and in every data file. */
+export const OWN_LICENCE = { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
+
+// Verbatim passages and the originals' own metadata stay under the Crown or Parliamentary licence of their source.
+const NOT_COVERED: Partial<Record<ExportName, string>> = {
+  extracts: 'The passages in `blocks` are quoted verbatim from the original documents and stay under the licence named in their source record in sources.json (Open Government Licence v3.0 or Open Parliament Licence v3.0), with its attribution; the rest of each record is ours.',
+  sources: "Each record's own `licence` field names the licence of the original document and the attribution to use when quoting it.",
+};
+
+export function dataLicence(name: ExportName, { urls, absolute }: ExportContext): DataLicence {
+  const note = NOT_COVERED[name];
+  return {
+    ...OWN_LICENCE,
+    attribution: `${SITE_NAME}, ${absolute(urls.page('data/'))}, licensed under CC BY 4.0.`,
+    ...(note ? { note } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Graph } from '../lib/graph.ts';
+import { trackerLists } from './tracker.ts';
 import type { Urls } from './urls.ts';
 
 /** The path of every page a reader can land on (no redirects, no 404), in a stable order. */
@@ -12,6 +13,8 @@ export function sitemapPaths(graph: Graph, urls: Urls): string[] {
     urls.page('pillars/'),
     ...graph.pillars.map((p) => urls.pillar(p.id)),
     urls.page('timeline/'),
+    urls.page('tracker/'),
+    ...trackerLists(graph).map((list) => urls.page(`tracker/${list.slug}/`)),
     urls.page('data/'),
     urls.page('search/'),
   ];

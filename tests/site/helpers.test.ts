@@ -9,7 +9,7 @@ import { parseCsv, toCsv } from '../../src/site/csv.ts';
 import {
   backlinks, commitmentsByFramework, groupBy, lineageChain, pillarByFramework, pillarBySource, pillarCounts, timelineEntries,
 } from '../../src/site/derive.ts';
-import { CSV_COLUMNS, commitmentRecords, commitmentRows } from '../../src/site/exports.ts';
+import { CSV_COLUMNS, commitmentRecords, commitmentRows, dataLicence } from '../../src/site/exports.ts';
 import { EXPORT_FILES } from '../../src/lib/schema/export.ts';
 import { formatDate, listText, opening } from '../../src/site/format.ts';
 
@@ -75,7 +75,7 @@ describe('CSV', () => {
 describe('export records', () => {
   it('match their zod export schema and carry an absolute permalink', () => {
     const records = commitmentRecords(graph, { urls, absolute });
-    expect(() => EXPORT_FILES.commitments.parse({ commitments: records })).not.toThrow();
+    expect(() => EXPORT_FILES.commitments.parse({ licence: dataLicence('commitments', { urls, absolute }), commitments: records })).not.toThrow();
     expect(records[0]?.permalink).toBe('https://reforms.example/sub/commitments/alpha-staying-close/');
   });
 });

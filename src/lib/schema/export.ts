@@ -36,15 +36,27 @@ export const PillarExport = Pillar.extend({
   permalink: Permalink,
 });
 
-/** The files under /data/, each an object holding one list, named by the file. */
+/** Every data file says how it may be reused: our records are CC BY 4.0, the originals keep their own licences. */
+export const DataLicence = z
+  .strictObject({
+    id: z.literal('CC-BY-4.0'),
+    name: Text,
+    url: WebUrl,
+    attribution: Text.describe('How to credit this data when you reuse it.'),
+    note: Text.optional().describe('What in this file the licence does not cover, and which licence does.'),
+  })
+  .describe('The licence of the records in this file.');
+
+/** The files under /data/, each an object holding its licence and one list, named by the file. */
 export const EXPORT_FILES = {
-  commitments: z.strictObject({ commitments: z.array(CommitmentExport) }),
-  extracts: z.strictObject({ extracts: z.array(ExtractExport) }),
-  sources: z.strictObject({ sources: z.array(SourceExport) }),
-  pillars: z.strictObject({ pillars: z.array(PillarExport) }),
+  commitments: z.strictObject({ licence: DataLicence, commitments: z.array(CommitmentExport) }),
+  extracts: z.strictObject({ licence: DataLicence, extracts: z.array(ExtractExport) }),
+  sources: z.strictObject({ licence: DataLicence, sources: z.array(SourceExport) }),
+  pillars: z.strictObject({ licence: DataLicence, pillars: z.array(PillarExport) }),
 } as const;
 
 export type ExportName = keyof typeof EXPORT_FILES;
+export type DataLicence = z.infer<typeof DataLicence>;
 export type CommitmentExport = z.infer<typeof CommitmentExport>;
 export type ExtractExport = z.infer<typeof ExtractExport>;
 export type SourceExport = z.infer<typeof SourceExport>;

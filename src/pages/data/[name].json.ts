@@ -2,7 +2,7 @@
 // the export schemas before it is written, so a file never disagrees with its published JSON Schema.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { EXPORT_FILES, type ExportName } from '../../lib/schema/export.ts';
-import { commitmentRecords, extractRecords, pillarRecords, sourceRecords } from '../../site/exports.ts';
+import { commitmentRecords, dataLicence, extractRecords, pillarRecords, sourceRecords } from '../../site/exports.ts';
 import { absolute, graph, urls } from '../../site/graph.ts';
 
 const context = { urls, absolute };
@@ -17,6 +17,6 @@ export const getStaticPaths = (() => Object.keys(EXPORT_FILES).map((name) => ({ 
 
 export const GET: APIRoute = ({ params }) => {
   const name = params.name as ExportName;
-  const data = EXPORT_FILES[name].parse({ [name]: RECORDS[name]() });
+  const data = EXPORT_FILES[name].parse({ licence: dataLicence(name, context), [name]: RECORDS[name]() });
   return new Response(`${JSON.stringify(data, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

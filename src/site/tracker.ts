@@ -1,0 +1,209 @@
+// The delivery tracker, as pure views of the graph: sources × statuses counts, the static lists by
+// status, what is overdue, and the Atom feed of status updates. Pages and the feed endpoint render these.
+import { compareDates, type CommitmentRecord, type Graph, type SourceRecord } from '../lib/graph.ts';
+import { isAfter, STATUSES } from '../lib/schema/commitment.ts';
+import { formatDate } from './format.ts';
+
+export type StatusValue = keyof typeof STATUSES;
+/** Where a commitment stands in the tracker: its status, or `no-status` while the content has none for it. */
+export type TrackerStatus = StatusValue | 'no-status';
+
+export const STATUS_VALUES = Object.keys(STATUSES) as StatusValue[];
+const NO_STATUS_LABEL = 'No status yet';
+
+export const statusOf = (commitment: Pick<CommitmentRecord, 'status'>): TrackerStatus => commitment.status?.value ?? 'no-status';
+export const statusLabel = (status: TrackerStatus): string => (status === 'no-status' ? NO_STATUS_LABEL : STATUSES[status]);
+
+/** Commitments in the order readers meet them: sources by date (as the graph holds them), then document order. */
+export function inTrackerOrder(graph: Graph, commitments: readonly CommitmentRecord[]): CommitmentRecord[] {
+  const sourceRank = new Map(graph.sources.map((source, index) => [source.id, index]));
+  const position = new Map(graph.commitments.map((c, index) => [c.id, index]));
+  return [...commitments].sort(
+    (a, b) => (sourceRank.get(a.source) ?? 0) - (sourceRank.get(b.source) ?? 0) || (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
+  );
+}
+
+export interface StatusRow {
+  source: SourceRecord;
+  counts: Record<TrackerStatus, number>;
+  total: number;
+}
+
+export interface StatusCounts {
+  /** The statuses to show as columns: every status, and "No status yet" only while some commitment lacks one. */
+  columns: TrackerStatus[];
+  /** One row per source that has any of the commitments, sources in date order. */
+  rows: StatusRow[];
+  totals: Record<TrackerStatus, number>;
+  total: number;
+}
+
+const zeroCounts = (): Record<TrackerStatus, number> =>
+  Object.fromEntries([...STATUS_VALUES, 'no-status'].map((status) => [status, 0])) as Record<TrackerStatus, number>;
+
+/** Sources × statuses for a set of commitments (every commitment, or one pillar's). */
+export function statusCounts(graph: Graph, commitments: readonly CommitmentRecord[] = graph.commitments): StatusCounts {
+  const totals = zeroCounts();
+  const rows: StatusRow[] = [];
+  for (const source of graph.sources) {
+    const own = commitments.filter((c) => c.source === source.id);
+    if (own.length === 0) continue;
+    const counts = zeroCounts();
+    for (const c of own) {
+      counts[statusOf(c)] += 1;
+      totals[statusOf(c)] += 1;
+    }
+    rows.push({ source, counts, total: own.length });
+  }
+  const columns: TrackerStatus[] = totals['no-status'] > 0 ? [...STATUS_VALUES, 'no-status'] : [...STATUS_VALUES];
+  return { columns, rows, totals, total: rows.reduce((n, row) => n + row.total, 0) };
+}
+
+/**
+ * The newest `asOf` of any status in the content: the tracker's "today". Measuring "overdue" against
+ * it rather than the clock keeps two builds of one commit byte-identical. Undefined when no
+ * commitment has a status yet.
+ */
+export function newestAsOf(graph: Graph): string | undefined {
+  let newest: string | undefined;
+  for (const c of graph.commitments) if (c.status && (!newest || compareDates(c.status.asOf, newest) > 0)) newest = c.status.asOf;
+  return newest;
+}
+
+/**
+ * A due date has passed when the whole period it names lies before `reference` ("2020" has passed
+ * by "2021-01", not by "2020-12"), and the commitment is neither delivered nor superseded.
+ * A commitment with no status yet counts: nothing says it was delivered.
+ */
+export function isOverdue(commitment: Pick<CommitmentRecord, 'due' | 'status'>, reference: string | undefined): boolean {
+  if (!commitment.due || !reference) return false;
+  const status = statusOf(commitment);
+  return status !== 'delivered' && status !== 'superseded' && isAfter(reference, commitment.due);
+}
+
+export function overdue(graph: Graph): CommitmentRecord[] {
+  const reference = newestAsOf(graph);
+  return inTrackerOrder(graph, graph.commitments.filter((c) => isOverdue(c, reference)));
+}
+
+export interface TrackerList {
+  /** The list's path under /tracker/, e.g. "in-progress". */
+  slug: TrackerStatus | 'overdue';
+  title: string;
+  commitments: CommitmentRecord[];
+}
+
+/**
+ * The static filtered lists: one per status (each kept even when empty, so its URL stays), one of
+ * commitments without a status while any exist, and the overdue ones.
+ */
+export function trackerLists(graph: Graph): TrackerList[] {
+  const ordered = inTrackerOrder(graph, graph.commitments);
+  const byStatus = (status: TrackerStatus): TrackerList => ({ slug: status, title: statusLabel(status), commitments: ordered.filter((c) => statusOf(c) === status) });
+  const lists = STATUS_VALUES.map(byStatus);
+  const unknown = byStatus('no-status');
+  if (unknown.commitments.length > 0) lists.push(unknown);
+  lists.push({ slug: 'overdue', title: 'Overdue', commitments: overdue(graph) });
+  return lists;
+}
+
+/** Commitments grouped by source, sources in date order; for the lists. */
+export function bySource(graph: Graph, commitments: readonly CommitmentRecord[]): { source: SourceRecord; commitments: CommitmentRecord[] }[] {
+  return graph.sources
+    .map((source) => ({ source, commitments: commitments.filter((c) => c.source === source.id) }))
+    .filter((group) => group.commitments.length > 0);
+}
+
+// ---- The Atom feed (RFC 4287) of status updates ----
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  updated: string;
+  link: string;
+  summary: string;
+  category: { term: StatusValue; label: string };
+}
+
+export interface Feed {
+  id: string;
+  title: string;
+  subtitle: string;
+  author: string;
+  /** The feed's own URL (rel="self") and the page it follows (rel="alternate"), absolute. */
+  self: string;
+  alternate: string;
+  updated: string;
+  entries: FeedEntry[];
+}
+
+/** Atom needs a full timestamp; a partial date stands for its first day, at midnight UTC. */
+export function atomDate(date: string): string {
+  const [year, month = '01', day = '01'] = date.split('-');
+  return `${year}-${month}-${day}T00:00:00Z`;
+}
+
+/**
+ * One entry per status, newest first (entry date = `asOf`). The entry id is the commitment's
+ * permanent URL plus its `asOf`, so a later status of the same commitment is a new entry for readers.
+ */
+export function feedEntries(graph: Graph, permalink: (id: string) => string): FeedEntry[] {
+  const entries: (FeedEntry & { asOf: string })[] = [];
+  for (const c of graph.commitments) {
+    if (!c.status) continue;
+    const label = STATUSES[c.status.value];
+    const source = graph.source.get(c.source);
+    entries.push({
+      asOf: c.status.asOf,
+      id: `${permalink(c.id)}#${c.status.asOf}`,
+      title: `${c.title}: ${label.toLowerCase()}`,
+      updated: atomDate(c.status.asOf),
+      link: permalink(c.id),
+      summary: `${label} as of ${formatDate(c.status.asOf)}. ${c.status.summary}${source ? ` (${source.shortTitle}, ${c.locator})` : ''}`,
+      category: { term: c.status.value, label },
+    });
+  }
+  return entries
+    .sort((a, b) => b.updated.localeCompare(a.updated) || compareDates(b.asOf, a.asOf) || a.id.localeCompare(b.id))
+    .map(({ asOf: _asOf, ...entry }) => entry);
+}
+
+/** When the feed last changed: its newest entry, or, while no commitment has a status, the newest source's publication. */
+export function feedUpdated(graph: Graph): string {
+  const newest = newestAsOf(graph) ?? graph.sources.map((s) => s.published).sort(compareDates).at(-1) ?? '1970';
+  return atomDate(newest);
+}
+
+// XML 1.0 forbids control characters other than tab and line breaks outright; escaping cannot make them valid.
+const allowedInXml = (char: string) => char >= ' ' || char === '\t' || char === '\n' || char === '\r';
+const xmlText = (text: string) =>
+  [...text].filter(allowedInXml).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function atomXml(feed: Feed): string {
+  const entries = feed.entries.map((entry) =>
+    [
+      '  <entry>',
+      `    <id>${xmlText(entry.id)}</id>`,
+      `    <title>${xmlText(entry.title)}</title>`,
+      `    <updated>${entry.updated}</updated>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(entry.link)}"/>`,
+      `    <category term="${entry.category.term}" label="${xmlText(entry.category.label)}"/>`,
+      `    <summary type="text">${xmlText(entry.summary)}</summary>`,
+      '  </entry>',
+    ].join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `  <id>${xmlText(feed.id)}</id>`,
+    `  <title>${xmlText(feed.title)}</title>`,
+    `  <subtitle>${xmlText(feed.subtitle)}</subtitle>`,
+    `  <updated>${feed.updated}</updated>`,
+    `  <author><name>${xmlText(feed.author)}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(feed.alternate)}"/>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
