@@ -114,7 +114,7 @@ export const CommitmentFields = z.strictObject({
   owners: z.array(Text).default([]).describe('Bodies responsible, as the source names them.'),
   lineage: z.array(LineageLink).default([]),
   response: Response.optional().describe("For a review's recommendation: the government's answer."),
-  status: Status.optional().describe('What happened to it, as of a date, with evidence: every commitment carries one.'),
+  status: Status.describe('What happened to it, as of a date, with evidence: every commitment carries one.'),
   aliases: Aliases.default([]),
   note: Text.optional().describe('Uncertainty or a caution for readers.'),
   previousIds: z.array(Id).default([]).describe('Ids this commitment was once published under; each gets a redirect.'),
