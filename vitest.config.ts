@@ -5,13 +5,14 @@ import { defineConfig } from 'vitest/config';
 // Three projects (README, "Tests"):
 // - unit: everything that needs no built site — the edit loop, `npm run test:unit`;
 // - site: suites that build a site or read one built by the global setup (tests/support/
-//   build-sites.ts builds the test sites once per run), and the heavy gates (tsc, biome);
+//   build-sites.ts builds the test sites once per run), and the heavy ones (tsc, biome, dev server);
 // - browser: tests/browser, in Chromium, over the same built sites.
 // A suite is in `site` because of what it does, not where it stands: a new file that reads
 // inject('sites') or calls buildSite() is a site suite without anyone having to list it here.
 const root = import.meta.dirname;
 const ignored = ['**/node_modules/**', '**/dist/**', 'tests/fixtures/**'];
-const HEAVY = ['tests/scripts/gates.test.ts'];
+/** Heavy without a built site: the type-check and lint gates, and Astro's dev server. */
+const HEAVY = ['tests/scripts/gates.test.ts', 'tests/scripts/dev-server.test.ts'];
 
 const testFiles = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {

@@ -84,6 +84,7 @@ describe('hostile content in every field', () => {
   });
 
   it('is refused by validate with a file:line:col problem at the line it was planted on, or taken as plain text', () => {
+    expect(plantings.length, 'every payload planted in every field').toBe(PAYLOADS.length * FIELDS.length);
     const unlocated = plantings.flatMap(({ field, payload, result }) => {
       if (result.ok) return [];
       const file = PATHS[field.file];
@@ -98,15 +99,19 @@ describe('hostile content in every field', () => {
   });
 
   it('refuses every payload in an id, a URL field, an entity link and a directive (only a genuine https:// URL passes a URL field)', () => {
-    const passed = plantings
-      .filter(({ field, payload, result }) => MUST_REFUSE.test(field.name) && result.ok && !(/url$/.test(field.name) && payload.startsWith('https://')))
+    const guarded = plantings.filter(({ field }) => MUST_REFUSE.test(field.name));
+    expect(new Set(guarded.map(({ field }) => field.name)).size, 'fields that must refuse every payload').toBeGreaterThanOrEqual(10);
+    const passed = guarded
+      .filter(({ field, payload, result }) => result.ok && !(/url$/.test(field.name) && payload.startsWith('https://')))
       .map(({ field, payload }) => `${field.name} ← ${JSON.stringify(payload)}`);
     expect(passed).toEqual([]);
   });
 
   it('refuses raw HTML in prose, commitment text and extract text, comments that hide markup included', () => {
-    const passed = plantings
-      .filter(({ field, payload, result }) => /^(prose: paragraph|commitment: text|extract: text)$/.test(field.name) && /<[a-z!/]/i.test(payload) && result.ok)
+    const markup = plantings.filter(({ field, payload }) => /^(prose: paragraph|commitment: text|extract: text)$/.test(field.name) && /<[a-z!/]/i.test(payload));
+    expect(new Set(markup.map(({ field }) => field.name)).size, 'the three Markdown fields, each with markup planted').toBe(3);
+    const passed = markup
+      .filter(({ result }) => result.ok)
       .map(({ field, payload }) => `${field.name} ← ${JSON.stringify(payload)}`);
     expect(passed).toEqual([]);
   });
@@ -171,6 +176,7 @@ describe('the built site of every payload taken as plain text', () => {
 
     const output = files.filter((f) => /\.(html|json|csv)$/.test(f) && !f.startsWith('pagefind/')).map((f) => readFileSync(join(outDir, f), 'utf8')).join('\n');
     const builtPayloads = new Set([...accepted.values()].flat());
+    expect(builtPayloads.size, 'payloads taken as plain text, to look for on the pages').toBeGreaterThan(0);
     const missing = [...builtPayloads].map(marker).filter((m) => !output.includes(m));
     expect(missing, 'payloads taken as plain text but found on no page').toEqual([]);
     console.log(`hostile content: ${pages.length} built pages parsed; ${builtPayloads.size} distinct payloads shown as text, none as markup`);
@@ -197,6 +203,7 @@ describe('the built site of every payload taken as plain text', () => {
 
     it('loads every page with no dialog, no console error, no CSP violation and no live markup in the DOM', async () => {
       const pages = listFiles(outDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+      expect(pages.length).toBeGreaterThan(10);
       const live: string[] = [];
       for (const file of pages) {
         const page = await context.newPage();

@@ -32,6 +32,8 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
     if (!loaded.ok) throw new Error(`${site.content} does not load`);
     graph = loaded.graph;
     pages = readPages(site.outDir, site.base);
+    // Every check below is "no page has a problem": over no pages it would pass without proving anything.
+    if (pages.size < 10 || graph.commitments.length === 0) throw new Error(`${site.outDir} holds ${pages.size} pages for ${graph.commitments.length} commitments: not a built site to check`);
   });
 
   it('has a page for every source, commitment, extract and pillar in the graph, and the fixed pages', () => {
@@ -182,6 +184,7 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
   });
 
   it('emits a redirect page (refresh, canonical, visible link) at every previous id', () => {
+    if (name === 'fixture') expect(graph.redirects.size, 'the fixture has a previous id to redirect').toBeGreaterThan(0);
     const problems = [...graph.redirects].flatMap(([old, to]) => {
       const section = to.kind === 'commitment' ? 'commitments' : 'extracts';
       const target = url(`${section}/${to.id}/`);
