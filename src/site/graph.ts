@@ -18,8 +18,14 @@ export const contentDir = resolve(process.cwd(), process.env.CONTENT_DIR ?? 'con
 
 function load(): Graph {
   const result = loadContent(contentDir);
-  // The build validates before Astro renders and prints these one per line; this guards the rest.
-  if (!result.ok) throw new Error(`Content has problems:\n${result.problems.map(formatProblem).join('\n')}`);
+  // The build validates before Astro renders and prints these one per line (src/integrations/);
+  // under `astro dev` this error is what the browser shows until the content is fixed.
+  if (!result.ok) {
+    const error = new Error(`Content has problems:\n${result.problems.map(formatProblem).join('\n')}`);
+    // Where in our code the content was loaded says nothing to an author: the message is the report.
+    error.stack = error.message;
+    throw error;
+  }
   return result.graph;
 }
 
