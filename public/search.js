@@ -19,7 +19,7 @@ const TYPING_PAUSE_MS = 250;
 
 /** Words a question or a long phrase is padded with; never required to match. */
 export const STOPWORDS = new Set(
-  'a an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(' '),
+  'a about an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(' '),
 );
 
 /** Query words as both indexes compare them: lower case, apostrophes dropped ("children's" → "childrens"). */
@@ -114,9 +114,9 @@ export const INSTANT_OPTIONS = {
   fields: ['title', 'aliases', 'source', 'year', 'rec', 'code'],
   tokenize: (text) => words(text),
   searchOptions: {
-    boost: { title: 3, aliases: 2, rec: 2, code: 1.5, source: 1, year: 1 },
+    boost: { title: 3, aliases: 2, rec: 3, code: 1.5, source: 1, year: 1 },
     combineWith: 'AND',
-    prefix: (term, i, terms) => i === terms.length - 1,
+    prefix: (_term, i, terms) => i === terms.length - 1,
     fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
     processTerm: (term) => (STOPWORDS.has(term) ? null : term),
   },
@@ -208,6 +208,8 @@ function start(app) {
     (pagefind ??= import(`${app.dataset.bundle}pagefind.js`).then(async (module) => {
       await module.options({ baseUrl: app.dataset.base, excerptLength: 24, ranking: { termSimilarity: 3, pageLength: 0.6, termFrequency: 0.6 } });
       await module.init();
+      // Counts come with each search only once the filter index is in.
+      await module.filters();
       return module;
     }));
   const loadVocabulary = () =>
@@ -290,24 +292,30 @@ function start(app) {
     status.replaceChildren('Search could not load. You can ', ...browseLinks(), '.');
   }
 
-  /** The instant answers for `query` under the selected filters, best first. */
-  function answer(engine, query, filters) {
+  /** The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's. */
+  function answer(engine, query, filters, options = {}) {
     if (!engine || !query) return [];
-    const hits = engine.index.search(instantQuery(query, engine.file.glossary), { filter: (hit) => passes(engine.filters[hit.id], filters) });
+    const hits = engine.index.search(instantQuery(query, engine.file.glossary), { ...options, filter: (hit) => passes(engine.filters[hit.id], filters) });
     return hits.slice(0, INSTANT_MAX).map((hit) => engine.file.docs[hit.id]);
   }
 
   /**
    * Pagefind's results for the meaningful words; when no page has them all, for the largest set of
-   * them some page has, dropping first the word the most pages have (it says least).
+   * them some page has, dropping first the word the most pages have (it says least). Pagefind
+   * itself passes over a word that is on no page: such words are found (only those the instant
+   * index does not know need a look) and reported as dropped.
    */
-  async function fullText(engine, query, filters) {
+  async function fullText(engine, query, filters, isKnown) {
     const pfFilters = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
     const terms = query ? meaningfulWords(query) : [];
     const search = (text) => engine.search(text || null, { filters: pfFilters });
-    let result = await search(terms.join(' '));
-    if (result.results.length || terms.length < 2) return { result, used: terms, dropped: [] };
-    const counts = await Promise.all(terms.map(async (t) => (await search(t)).results.length));
+    const absent = [];
+    for (const term of terms) if (!isKnown(term) && !(await search(term)).results.length) absent.push(term);
+    const present = terms.filter((t) => !absent.includes(t));
+    if (terms.length && !present.length) return { result: { results: [], filters: {} }, used: [], dropped: terms };
+    let result = await search(present.join(' '));
+    if (result.results.length || present.length < 2) return { result, used: present, dropped: absent };
+    const counts = await Promise.all(terms.map(async (t) => (absent.includes(t) ? 0 : (await search(t)).results.length)));
     let used = terms.filter((_, i) => counts[i] > 0);
     while (used.length) {
       result = used.length === 1 ? await search(used[0]) : await search(used.join(' '));
@@ -356,7 +364,7 @@ function start(app) {
       if (ticket !== latest) return;
     }
 
-    const instantDocs = answer(engine, query, filters);
+    const instantDocs = answer(engine, query, filters, exact ? { fuzzy: false } : {});
     if (instantDocs.length) {
       list.replaceChildren(...instantDocs.map((doc) => instantItem(engine.file, doc)));
       list.dataset.phase = 'instant';
@@ -373,11 +381,11 @@ function start(app) {
     if (!pf && !engine) return fail();
 
     let found = { result: { results: [], filters: {} }, used: meaningfulWords(query), dropped: [] };
-    if (pf) found = await fullText(pf, query, filters);
+    if (pf) found = await fullText(pf, query, filters, known);
     if (ticket !== latest) return;
     const instantUrls = new Set(instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)));
-    // When the words were cut down, the instant answers for the whole query cannot stand first.
-    const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters) : instantDocs;
+    // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
+    const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(exact ? { fuzzy: false } : {}) }) : instantDocs;
     const leadUrls = found.dropped.length ? new Set(lead.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id))) : instantUrls;
     const results = found.result.results;
     const wanted = Math.max(0, shown - lead.length);
@@ -400,15 +408,15 @@ function start(app) {
     showCounts(counts);
     more.hidden = total <= list.children.length;
 
-    const parts = [];
+    const sentences = [];
     const original = new URL(location.href);
     original.searchParams.set('q', typed);
     original.searchParams.set('exact', '1');
-    if (query !== typed) parts.push('Showing results for ', element('strong', { textContent: query }), '. ', element('a', { href: original.href, textContent: `Search instead for ${typed}` }), '. ');
-    if (found.dropped.length && found.used.length) parts.push('No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.');
-    if (!pf) parts.push('Full-text search could not load: showing title matches only. You can also ', ...browseLinks(), '.');
-    note.replaceChildren(...parts);
-    note.hidden = parts.length === 0;
+    if (query !== typed) sentences.push(['Showing results for ', element('strong', { textContent: query }), '. ', element('a', { href: original.href, textContent: `Search instead for ${typed}` })]);
+    if (found.dropped.length && found.used.length) sentences.push(['No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.']);
+    if (!pf) sentences.push(['Full-text search could not load: showing title matches only. You can also ', ...browseLinks(), '.']);
+    note.replaceChildren(...sentences.flatMap((parts, i) => (i ? [' ', ...parts] : parts)));
+    note.hidden = sentences.length === 0;
 
     const searched = found.dropped.length && found.used.length ? found.used.join(' ') : query;
     const scope = Object.keys(filters).length ? ', with filters' : '';
@@ -417,7 +425,8 @@ function start(app) {
     list.setAttribute('aria-busy', 'false');
   }
 
-  input.addEventListener('focus', () => void settle(loadInstant()), { once: true });
+  // The reader is about to type: load both layers (the instant index is usually in already, preloaded).
+  input.addEventListener('focus', () => void Promise.all([settle(loadInstant()), settle(loadPagefind())]), { once: true });
   input.addEventListener('input', () => {
     exact = false;
     shown = PAGE_SIZE;

@@ -1,6 +1,8 @@
-// Search quality on the real content: every query in tests/search/queries.json is run through the
-// search page (public/search.js over the real Pagefind index) in Debian's Chromium, as a reader
-// would reach it from /search/?q=…. Prints recall@3 for the queries and the top-5 rate for typos.
+// Search quality on the real content: every query in tests/search/queries.json (tuned against) and
+// tests/search/queries-fresh.json (written from the fact packs, never tuned against) is run through
+// the search page (public/search.js: instant answers, then Pagefind) in Debian's Chromium, as a
+// reader would reach it from /search/?q=…. Prints recall@3, recall@5 on the fresh queries and the
+// top-5 rate of each typo set.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +12,10 @@ import { resultPaths } from '../support/search.ts';
 import { serve } from '../support/serve.ts';
 
 interface Query { q: string; expect: string[] }
-const set = JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries.json'), 'utf8')) as { queries: Query[]; typos: Query[] };
+type TypoSet = 'firstLetter' | 'transposed' | 'bodyOnly';
+const set = JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries.json'), 'utf8')) as { queries: Query[]; typos: Query[]; typoSets: Record<TypoSet, Query[]> };
+const fresh = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries-fresh.json'), 'utf8')) as { queries: Query[] }).queries;
+const TYPO_SETS: TypoSet[] = ['firstLetter', 'transposed', 'bodyOnly'];
 
 describe.runIf(hasChromium)('search quality over tests/search/queries.json (real content)', () => {
   const site = inject('sites').content;
@@ -37,7 +42,7 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
     await page.goto(`${server.origin}${base}search/?q=${encodeURIComponent(q)}`);
     await page.waitForFunction(() => {
       const status = document.getElementById('search-status')?.textContent ?? '';
-      return / for “/.test(status) && document.getElementById('search-results')?.getAttribute('aria-busy') !== 'true';
+      return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
     });
     return (await resultPaths(page)).map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
   }
@@ -54,7 +59,8 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
   it('has at least 40 realistic queries, each expecting commitments that exist', () => {
     expect(set.queries.length).toBeGreaterThanOrEqual(40);
     const ids = new Set((JSON.parse(readFileSync(resolve(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: { id: string }[] }).commitments.map((c) => c.id));
-    const unknown = [...set.queries, ...set.typos].flatMap(({ q, expect: expected }) => expected.filter((id) => !ids.has(id)).map((id) => `"${q}": ${id}`));
+    expect(fresh.length).toBeGreaterThanOrEqual(40);
+    const unknown = [...set.queries, ...set.typos, ...fresh, ...TYPO_SETS.flatMap((name) => set.typoSets[name])].flatMap(({ q, expect: expected }) => expected.filter((id) => !ids.has(id)).map((id) => `"${q}": ${id}`));
     expect(unknown).toEqual([]);
   });
 
@@ -68,5 +74,17 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
     const { rate: top5, misses } = await rate(set.typos, 5);
     console.log(`typo top-5 = ${top5.toFixed(3)} over ${set.typos.length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
     expect(top5).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
+
+  it('finds an expected commitment in the top 5 for at least 85% of the fresh queries (recall@5, never tuned against)', async () => {
+    const { rate: recall, misses } = await rate(fresh, 5);
+    console.log(`fresh recall@5 = ${recall.toFixed(3)} over ${fresh.length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+    expect(recall).toBeGreaterThanOrEqual(0.85);
+  }, 240_000);
+
+  it.each(TYPO_SETS)('finds the intended commitment in the top 5 for at least 90 per cent of the %s typos', async (name) => {
+    const { rate: top5, misses } = await rate(set.typoSets[name], 5);
+    console.log(`${name} typo top-5 = ${top5.toFixed(3)} over ${set.typoSets[name].length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
+    expect(top5).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 });

@@ -18,3 +18,10 @@ export async function waitForSearch(page: Page, query: string, timeout = 15_000)
 export function resultPaths(page: Page): Promise<string[]> {
   return page.$$eval('#search-results > li > h2 > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
+
+/** The details line of each result shown (type · source · … · year), without its status badge. */
+export function resultMetas(page: Page): Promise<string[]> {
+  return page.$$eval('#search-results > li > .meta', (metas) =>
+    metas.map((meta) => [...meta.childNodes].filter((node) => !(node instanceof Element && node.classList.contains('tag'))).map((node) => node.textContent).join('').trim()),
+  );
+}
