@@ -3,9 +3,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { compareBuilds } from '../../scripts/reproducible.ts';
-import { buildSite } from '../support/build-site.ts';
+import { buildSite, siteFolder } from '../support/build-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'reforms-reproducible-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -32,7 +32,8 @@ describe('two builds of the same content', () => {
   it('are byte-identical, every page, data file and Pagefind file', async () => {
     const site = inject('sites').content;
     if (!site?.ok) throw new Error(`the content site did not build:\n${site?.log}`);
-    const again = join(work, 'again');
+    const again = siteFolder('reproducible');
+    onTestFinished(() => rmSync(again, { recursive: true, force: true }));
     const run = await buildSite({ content: site.content, base: site.base, url: site.url, outDir: again });
     expect(run.ok, run.log).toBe(true);
     const { files, differences } = compareBuilds(site.outDir, again);

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTree, type LoadResult } from '../../src/lib/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { CHROMIUM, launchChromium, watch, type Watch } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
+import { buildSite, siteFolder } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { FIELDS, PATHS, PAYLOADS, lineOf, marker, plantFiles, plantTree, type Field } from '../support/hostile.ts';
 import { serve } from '../support/serve.ts';
@@ -69,12 +69,13 @@ beforeAll(async () => {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, files[which]);
   }
-  outDir = join(work, 'dist');
+  outDir = siteFolder('hostile');
   build = await buildSite({ content: join(work, 'hostile'), base: '/', url: 'https://reforms.example', outDir });
 }, 300_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('hostile content in every field', () => {

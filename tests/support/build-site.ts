@@ -1,14 +1,24 @@
-// The one way tests build a site: `node scripts/build.ts` into the caller's own output folder.
-// Builds take a lock first, so only one runs at a time on this machine: Astro writes its caches
-// inside the project (.astro/, node_modules/.astro), which two concurrent builds would race on,
-// and on 2 cores two builds side by side are no faster than one after the other.
+// The one way tests build a site: `node scripts/build.ts` into the caller's own output folder,
+// made by `siteFolder` inside the project (Astro's prerender chunks in the output folder import
+// packages, which Node finds only by walking up to the project's node_modules: a build into
+// /tmp fails). Builds take a lock first, so only one runs at a time on this machine: Astro
+// writes its caches inside the project (.astro/, node_modules/.astro), which two concurrent
+// builds would race on, and on 2 cores two builds side by side are no faster than one after the
+// other.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const LOCK = join(tmpdir(), 'childrens-social-care-reforms-build.lock');
+const FOLDERS = join(root, 'node_modules', '.cache', 'test-sites');
+
+/** A new, empty folder of its own for one test build (git ignores node_modules); the caller removes it. */
+export function siteFolder(label: string): string {
+  mkdirSync(FOLDERS, { recursive: true });
+  return mkdtempSync(join(FOLDERS, `${label}-`));
+}
 
 export interface BuildRequest {
   /** Content tree, absolute or relative to the repository root. */

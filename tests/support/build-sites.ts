@@ -4,11 +4,10 @@
 // builds, the other reuses, and the folder goes when the last project is done with it. A failed
 // build is reported to the suites that need it (they fail with the build's output) rather than
 // stopping the run.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './build-site.ts';
+import { buildSite, siteFolder } from './build-site.ts';
 import { SITES, type BuiltSite } from './sites.ts';
 
 interface Shared {
@@ -33,7 +32,7 @@ async function buildAll(work: string): Promise<Record<string, BuiltSite>> {
 
 export default async function setup(project: TestProject) {
   if (!store[KEY]) {
-    const work = mkdtempSync(join(tmpdir(), 'reforms-site-'));
+    const work = siteFolder('shared');
     store[KEY] = { built: buildAll(work), users: 0, work };
   }
   const shared = store[KEY];
