@@ -1,6 +1,6 @@
 // Global setup of the `site` and `browser` projects: the browser checks need Chromium. Missing
-// under CI, the run stops here with one line; elsewhere one line says the browser checks are
-// skipped and how to get them (the suites themselves skip on the same `hasChromium`).
+// under CI, the run stops here with one line and exit code 1; elsewhere one line says the
+// browser checks are skipped and how to get them (the suites skip on the same `hasChromium`).
 import { CHROMIUM, hasChromium } from './chromium.ts';
 import { inCI, missingLine } from './needs.ts';
 
@@ -15,9 +15,10 @@ export default function setup() {
     fix: 'install it (apt-get install chromium) or set CHROMIUM to its path',
   });
   if (inCI()) {
-    const error = new Error(line);
-    error.stack = line;
-    throw error;
+    // Global setups run before any test, so nothing is lost by stopping here; a thrown error
+    // would be reported by vitest as "No test files found" above the line that matters.
+    console.error(line);
+    process.exit(1);
   }
   if (store[KEY]) return;
   store[KEY] = true;
