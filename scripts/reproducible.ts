@@ -54,7 +54,7 @@ export function compareBuilds(first: string, second: string): { files: number; d
     const y = readFileSync(join(second, file));
     if (!x.equals(y)) differences.push({ file, why: explain(file, x, y) });
   }
-  differences.sort((p, q) => p.file.localeCompare(q.file));
+  differences.sort((p, q) => (p.file < q.file ? -1 : p.file > q.file ? 1 : 0));
   return { files: new Set([...a, ...b]).size, differences };
 }
 

@@ -5,7 +5,8 @@ import type { Graph } from '../../src/lib/graph.ts';
 import { makeUrls } from '../../src/site/urls.ts';
 import { makeAbsolute } from '../../src/site/absolute.ts';
 import { citation } from '../../src/site/cite.ts';
-import { parseCsv, toCsv } from '../../src/site/csv.ts';
+import { toCsv } from '../../src/site/csv.ts';
+import { parseCsv } from '../support/csv.ts';
 import {
   backlinks, commitmentsByFramework, groupBy, lineageChain, pillarByFramework, pillarBySource, pillarCounts, timelineEntries,
 } from '../../src/site/derive.ts';
