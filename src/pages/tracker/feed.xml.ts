@@ -8,7 +8,7 @@ export const GET: APIRoute = () => {
   const xml = atomXml({
     id: absolute(urls.page('tracker/feed.xml')),
     title: `Status updates – ${SITE_NAME}`,
-    subtitle: 'What happened to each commitment of the children’s social care reforms, as of a date, with evidence.',
+    subtitle: "What happened to each commitment of the children's social care reforms, 2016–2024: one entry per status, dated by the date it describes.",
     author: SITE_NAME,
     self: absolute(urls.page('tracker/feed.xml')),
     alternate: absolute(urls.page('tracker/')),
