@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withBuildLock } from '../support/build-site.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'reforms-build-errors-'));
@@ -15,17 +16,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const located = (text: string) => text.split('\n').filter((line) => /^\S+:\d+:\d+ {2}/.test(line));
 
 describe('astro build on content with problems', () => {
-  it('lists the problems as validate does, with no stack trace, exits 1 and leaves the output folder alone', () => {
+  it('lists the problems as validate does, with no stack trace, exits 1 and leaves the output folder alone', async () => {
     const outDir = join(work, 'dist');
     mkdirSync(outDir);
     writeFileSync(join(outDir, 'last-good.txt'), 'the site from the last good build');
     const content = 'tests/fixtures/many-problems';
-    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
+    // Astro starts in the project and writes its caches there: not while a test site builds.
+    const build = await withBuildLock(() =>
+      spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      }),
+    );
     const validate = spawnSync(process.execPath, ['scripts/validate.ts', content], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     expect(build.status).toBe(1);
     expect(`${build.stdout}${build.stderr}`).not.toContain('    at ');
@@ -34,5 +38,5 @@ describe('astro build on content with problems', () => {
     expect(build.stderr).toMatch(/\d+ content problems; the site was not built\./);
     expect(readFileSync(join(outDir, 'last-good.txt'), 'utf8')).toBe('the site from the last good build');
     expect(existsSync(join(outDir, 'index.html'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

@@ -66,11 +66,23 @@ async function lock(): Promise<() => void> {
   }
 }
 
-export async function buildSite(request: BuildRequest, timeoutMs = 300_000): Promise<BuildResult> {
+/**
+ * Runs `work` while holding the build lock: for anything else that starts Astro in the project
+ * (its dev server, a build expected to fail), which writes the same caches a build does.
+ */
+export async function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
   const release = await lock();
-  const started = performance.now();
   try {
-    return await new Promise<BuildResult>((done) => {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+export function buildSite(request: BuildRequest, timeoutMs = 300_000): Promise<BuildResult> {
+  return withBuildLock(() => {
+    const started = performance.now();
+    return new Promise<BuildResult>((done) => {
       const child = spawn(process.execPath, ['scripts/build.ts'], {
         cwd: root,
         env: {
@@ -97,7 +109,5 @@ export async function buildSite(request: BuildRequest, timeoutMs = 300_000): Pro
       child.on('error', (error) => finish(false, `\n${String(error)}`));
       child.on('close', (code) => finish(code === 0));
     });
-  } finally {
-    release();
-  }
+  });
 }
