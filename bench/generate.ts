@@ -8,10 +8,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadContent } from '../src/lib/load.ts';
-import { LINEAGE_RELATIONS, RESPONSE_STANCES, STATUSES } from '../src/lib/schema/commitment.ts';
+import { datesNamedIn, isAfter, LINEAGE_RELATIONS, RESPONSE_STANCES, STATUSES } from '../src/lib/schema/commitment.ts';
 import { RELATIONS } from '../src/lib/schema/source.ts';
 import { draw, readCorpus, type Chain, type Corpus } from './corpus.ts';
 import { seeded, type Random } from './random.ts';
+
+/** A generated status summary can name a date after its asOf, which validate refuses: move asOf forward to it, as an editor would. */
+const upToDate = <T extends { asOf: string; summary: string }>(status: T): T => ({ ...status, asOf: datesNamedIn(status.summary).reduce((asOf, date) => (isAfter(date, asOf) ? date : asOf), status.asOf) });
 
 export interface GenerateOptions {
   commitments: number;
@@ -279,7 +282,7 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
           : undefined,
         status:
           random.chance(rates.status) && pools.evidence.length
-            ? { value: random.pick(Object.keys(STATUSES)), asOf: `${later}-${String(random.int(1, 12)).padStart(2, '0')}`, summary: writer.prose(corpus.prose, random.int(20, 55)), evidence: random.sample(pools.evidence, random.int(1, 2)) }
+            ? upToDate({ value: random.pick(Object.keys(STATUSES)), asOf: `${later}-${String(random.int(1, 12)).padStart(2, '0')}`, summary: writer.prose(corpus.prose, random.int(20, 55)), evidence: random.sample(pools.evidence, random.int(1, 2)) })
             : undefined,
         note: random.chance(rates.note) ? writer.prose(corpus.prose, random.int(15, 45)) : undefined,
       };

@@ -1,16 +1,36 @@
-// Turns the bench results into the goals table of issue 7 and the Markdown report.
+// Turns the bench results into the goals tables of issues 7 and 11 and the Markdown reports.
 import type { BuildResult } from './build.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { WeightReport } from './weight.ts';
 
+/** A shared /search/?q= link, cold and throttled: to the first answers, and what came before them. */
+export interface LinkResult {
+  ms: number;
+  fullMs: number;
+  bytes: number;
+  requests: number;
+  query: string;
+  files?: { path: string; bytes: number }[];
+}
+
 export interface EngineResult {
   engine: 'site' | 'pagefind' | 'minisearch';
-  cold: { firstMs: number; bytes: number; requests: number; pageBytes: number; laterP50: number; laterP95: number; later: number[]; files: { path: string; bytes: number }[] };
+  /** Later searches' times are to the first answers (`later*`) and, on the site, to the full list (`laterFull*`). */
+  cold: { firstMs: number; fullMs?: number; bytes: number; requests: number; pageBytes: number; laterP50: number; laterP95: number; later: number[]; laterFullP95?: number; files: { path: string; bytes: number }[] };
   warm: { firstMs: number; bytes: number; requests: number };
-  hits: { exact: number; typo: number; short: number; queries: number };
+  link?: LinkResult;
+  hits: { exact: number; typo: number; short: number; queries: number; firstLetter?: number; transposed?: number; bodyOnly?: number };
   indexBytes?: number;
   indexMs?: number;
 }
+
+/** The typo sets, as the report names them. */
+export const TYPO_SETS = [
+  ['typo', 'one edit, not the first letter'],
+  ['firstLetter', 'first letter'],
+  ['transposed', 'two letters swapped'],
+  ['bodyOnly', 'body-text word'],
+] as const;
 
 export interface SizeResult {
   n: number;
@@ -27,6 +47,8 @@ export interface BenchResults {
   /** The median of `runs` by total time. */
   real: { build: BuildResult; runs: { totalMs: number; stages: BuildResult['stages'] }[]; weight: WeightReport };
   sizes: SizeResult[];
+  /** Shared links on the real content's search page, beside the bare pages over the same content. */
+  realSearch?: EngineResult[];
   crossovers: { metric: string; text: string }[];
   profile?: { n: number; summary: ProfileSummary; stages: BuildResult['stages'] };
   durationMs: number;
@@ -121,9 +143,10 @@ export function markdown(results: BenchResults): string {
     lines.push(`Growth 1k → 10k: total ${ratio(k10.build.totalMs / k1.build.totalMs)}, ${stages.map((st) => `${st} ${ratio((k10.build.stages[st] ?? NaN) / (k1.build.stages[st] ?? NaN))}`).join(', ')}; baseline ${ratio(k10.baseline.wallMs / k1.baseline.wallMs)}.`);
   }
   lines.push('', '## Search (throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)', '');
-  lines.push('`site` is the built /search/ page (public/search.js: Pagefind with a 200 ms debounce, 20 results, typo correction from search/vocabulary.json); `pagefind` is the same index through a bare page (top 5, no correction); `minisearch` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.', '');
+  lines.push('`site` is the built /search/ page (public/search.js: instant answers from search/instant.json in MiniSearch, then Pagefind\'s full text after a 250 ms typing pause, typo correction from search/vocabulary.json when a word is unknown; times to the first answers); `pagefind` is the same index through a bare page (top 5, no correction); `minisearch` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.', '');
   lines.push('| commitments | engine | cold first search: bytes / requests | first search | first, warmed on focus | later p50 / p95 | top 5: exact titles / typos / two words | index on disk |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const x of results.sizes) for (const e of x.search) lines.push(`| ${x.n.toLocaleString('en-GB')} | ${e.engine} | ${kb(e.cold.bytes)} / ${e.cold.requests} | ${s(e.cold.firstMs)} | ${s(e.warm.firstMs)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)} | ${pct(e.hits.exact)} / ${pct(e.hits.typo)} / ${pct(e.hits.short)} | ${e.indexBytes ? kb(e.indexBytes) : '—'} |`);
+  if (results.sizes.some((x) => x.search.some((e) => e.link))) lines.push('', ...searchSections(results));
   lines.push('', '**Ratios, Pagefind (site page) ÷ MiniSearch:**', '');
   for (const x of results.sizes) {
     const p = productEngine(x);
@@ -143,4 +166,64 @@ export function markdown(results: BenchResults): string {
     for (const f of p.summary.functions.slice(0, 16)) lines.push(`| \`${f.name}\` | ${Math.round(f.inclusiveMs)} | ${Math.round(f.selfMs)} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The goals of issue 11 (search 2.0), read against the site's page, with the bare engines beside it. */
+export function searchGoals(results: BenchResults): Goal[] {
+  const rows: Goal[] = [];
+  const add = (figure: string, goal: string, measured: string, met: boolean | undefined) => rows.push({ figure, goal, measured, met });
+  const side = (engines: EngineResult[] | undefined, f: (e: EngineResult) => string) =>
+    (engines ?? []).filter((e) => e.engine !== 'site').map((e) => `${e.engine} ${f(e)}`).join('; ');
+  const site = (engines: EngineResult[] | undefined) => engines?.find((e) => e.engine === 'site');
+  const bySize = (n: number) => results.sizes.find((x) => x.n === n);
+  const linkText = (e: EngineResult) => (e.link ? `${s(e.link.ms)}, ${kb(e.link.bytes)} in ${e.link.requests} requests` : '—');
+  for (const [label, engines] of [
+    ['real content', results.realSearch],
+    ['200', bySize(200)?.search],
+  ] as const) {
+    const e = site(engines);
+    if (!e?.link) continue;
+    add(`First answers from a /search/?q= link, ${label}`, '≤ 1.0 s', `${s(e.link.ms)} (full list ${s(e.link.fullMs)}); ${side(engines, (x) => s(x.link?.ms))}`, e.link.ms <= 1000);
+    add(`Bytes before the first answers, ${label}`, '≤ 100 KB', `${kb(e.link.bytes)} in ${e.link.requests} requests; ${side(engines, (x) => (x.link ? kb(x.link.bytes) : '—'))}`, e.link.bytes <= 100 * 1024);
+  }
+  for (const x of results.sizes) {
+    const e = site(x.search);
+    if (!e) continue;
+    add(`Later keystrokes, p95 to the first answers, ${x.n.toLocaleString('en-GB')}`, '≤ 50 ms', `${msf(e.cold.laterP95)} (p50 ${msf(e.cold.laterP50)}; full list p95 ${msf(e.cold.laterFullP95)}); ${side(x.search, (y) => msf(y.cold.laterP95))}`, e.cold.laterP95 <= 50);
+  }
+  const large = results.sizes.find((x) => x.n === 10_000);
+  const le = site(large?.search);
+  if (large && le?.link) add('First answers at 10,000 (link)', '≤ 2.0 s, ≤ 150 KB', `${linkText(le)}; ${side(large.search, linkText)}`, le.link.ms <= 2000 && le.link.bytes <= 150 * 1024);
+  for (const x of results.sizes) {
+    const e = site(x.search);
+    if (!e) continue;
+    const rates = TYPO_SETS.flatMap(([key, name]): [string, number][] => {
+      const rate = e.hits[key];
+      return rate === undefined || Number.isNaN(rate) ? [] : [[name, rate]];
+    });
+    add(`Typos in the top 5, every set, ${x.n.toLocaleString('en-GB')}`, '≥ 90% each', `${rates.map(([name, r]) => `${name} ${pct(r)}`).join(', ')}; ${side(x.search, (y) => TYPO_SETS.map(([key]) => (y.hits[key] === undefined ? '—' : pct(y.hits[key]!))).join(' / '))}`, rates.every(([, r]) => r >= 0.9));
+  }
+  return rows;
+}
+
+/** The search run on its own (`npm run bench -- --search-only`): issue 11's goals and the search tables. */
+export function searchMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const lines = [`# Search benchmark, ${results.date}`, '', `${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average at start ${m.load.map((x) => x.toFixed(1)).join(', ')} (shared machine: read ratios, not absolute times). Whole run: ${s(results.durationMs)}. Reproduce with \`npm run bench -- --search-only --sizes ${results.sizes.map((x) => x.n).join(',')}\`.`, ''];
+  lines.push(...searchSections(results));
+  return `${lines.join('\n')}\n`;
+}
+
+function searchSections(results: BenchResults): string[] {
+  const lines = ['## Search 2.0 goals (issue 11; throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)', '', 'The site first, then the bare engines over the same index or records, measured in the same run.', '', '| figure | goal | measured | |', '| --- | --- | --- | --- |'];
+  for (const g of searchGoals(results)) lines.push(`| ${g.figure} | ${g.goal} | ${g.measured} | ${g.met === undefined ? '—' : g.met ? 'met' : '**missed**'} |`);
+  lines.push('', '| commitments | engine | link: first answers / full / bytes before them | typed, cold: first answers / full / bytes | later p50 / p95 (full p95) | top 5: exact / two words | top 5 typos: one edit / first letter / swapped / body word |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+  const row = (label: string, e: EngineResult) =>
+    lines.push(`| ${label} | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | ${s(e.cold.firstMs)} / ${s(e.cold.fullMs)} / ${kb(e.cold.bytes)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)}${e.cold.laterFullP95 !== undefined ? ` (${msf(e.cold.laterFullP95)})` : ''} | ${pct(e.hits.exact)} / ${pct(e.hits.short)} | ${TYPO_SETS.map(([key]) => (e.hits[key] === undefined ? '—' : pct(e.hits[key]!))).join(' / ')} |`);
+  for (const e of results.realSearch ?? []) lines.push(`| real content | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | — | — | — | — |`);
+  for (const x of results.sizes) for (const e of x.search) row(x.n.toLocaleString('en-GB'), e);
+  const files = results.sizes.flatMap((x) => x.search.filter((e) => e.engine === 'site' && e.link?.files).map((e) => `- ${x.n.toLocaleString('en-GB')}: ${e.link!.files!.map((f) => `${f.path} ${kb(f.bytes)}`).join(', ')}`));
+  const real = (results.realSearch ?? []).filter((e) => e.engine === 'site' && e.link?.files).map((e) => `- real content: ${e.link!.files!.map((f) => `${f.path} ${kb(f.bytes)}`).join(', ')}`);
+  if (files.length || real.length) lines.push('', 'What the site sent before the first answers of a link (gzip):', '', ...real, ...files);
+  return lines;
 }

@@ -141,7 +141,14 @@ export function instantDocuments(file) {
 /** A page's filter ids, as the form's groups name them. */
 export function docFilters(file, doc) {
   const source = file.sources[doc.s];
-  return { source: source ? [source.id] : [], year: source ? [source.y] : [], kind: source ? [source.k] : [], pillar: doc.p ?? [], framework: doc.f ?? [], status: doc.st ? [doc.st] : [] };
+  return {
+    source: source ? [source.id] : [],
+    year: source ? [source.y] : [],
+    kind: source ? [source.k] : [],
+    pillar: (doc.p ?? []).map((i) => file.pillars[i]),
+    framework: (doc.f ?? []).map((i) => file.frameworks[i]),
+    status: doc.st ? [doc.st] : [],
+  };
 }
 
 /** True when a page carries one of the selected values in every group that has a selection (OR within a group, AND across groups). */
@@ -198,11 +205,17 @@ function start(app) {
   document.getElementById('search-nojs').hidden = true;
   app.hidden = false;
 
+  // Where the instant index is small enough to preload (search.astro decides), the first answers
+  // wait for it; where it is not (thousands of commitments), Pagefind answers first and the instant
+  // index follows for the later keystrokes, so it never holds up the first search.
+  const preloaded = app.dataset.instantPreload === 'true';
+  let instantReady;
   const loadInstant = () =>
     (instant ??= Promise.all([import(app.dataset.minisearch), fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))]).then(([module, file]) => {
       const index = new module.default(INSTANT_OPTIONS);
       index.addAll(instantDocuments(file));
-      return { index, file, filters: file.docs.map((doc) => docFilters(file, doc)) };
+      instantReady = { index, file, filters: file.docs.map((doc) => docFilters(file, doc)) };
+      return instantReady;
     }));
   const loadPagefind = () =>
     (pagefind ??= import(`${app.dataset.bundle}pagefind.js`).then(async (module) => {
@@ -352,24 +365,29 @@ function start(app) {
       return;
     }
     list.setAttribute('aria-busy', 'true');
-    const full = loadPagefind();
-    const engine = await settle(loadInstant());
+    const engine = preloaded ? await settle(loadInstant()) : instantReady;
     if (ticket !== latest) return;
 
     // A word neither index's instant layer knows is checked against the vocabulary, fetched now.
     let query = typed;
     const known = (word) => !engine || engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0;
+    const showInstant = (docs) => {
+      if (!docs.length) return;
+      list.replaceChildren(...docs.map((doc) => instantItem(engine.file, doc)));
+      list.dataset.phase = 'instant';
+    };
     if (typed && !exact && words(typed).some((w) => w.length >= 4 && !/\d/.test(w) && !known(w))) {
+      // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
+      showInstant(answer(engine, typed, filters));
       query = correctQuery(typed, await loadVocabulary(), known);
       if (ticket !== latest) return;
     }
 
     const instantDocs = answer(engine, query, filters, exact ? { fuzzy: false } : {});
-    if (instantDocs.length) {
-      list.replaceChildren(...instantDocs.map((doc) => instantItem(engine.file, doc)));
-      list.dataset.phase = 'instant';
-    }
+    showInstant(instantDocs);
 
+    // Pagefind only now (unless focus started it): on a slow line it would hold up the instant index.
+    const full = loadPagefind();
     if (typing) {
       await new Promise((resolve) => {
         pause = setTimeout(resolve, TYPING_PAUSE_MS);
@@ -423,10 +441,11 @@ function start(app) {
     status.textContent = `${total === 0 ? 'No' : total} result${total === 1 ? '' : 's'}${searched ? ` for “${searched}”` : ''}${scope}`;
     list.dataset.phase = 'full';
     list.setAttribute('aria-busy', 'false');
+    if (!preloaded) void settle(loadInstant());
   }
 
   // The reader is about to type: load both layers (the instant index is usually in already, preloaded).
-  input.addEventListener('focus', () => void Promise.all([settle(loadInstant()), settle(loadPagefind())]), { once: true });
+  input.addEventListener('focus', () => void (preloaded ? Promise.all([settle(loadInstant()), settle(loadPagefind())]) : settle(loadPagefind()).then(() => settle(loadInstant()))), { once: true });
   input.addEventListener('input', () => {
     exact = false;
     shown = PAGE_SIZE;

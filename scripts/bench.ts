@@ -6,6 +6,9 @@
 //   npm run bench -- --sizes 200,1000     fewer sizes
 //   npm run bench -- --no-profile         skip the CPU profile of the largest build
 //   npm run bench -- --queries 40 --later 20   query-set size, later searches per run
+//   npm run bench -- --search-only --sizes 200,10000   search alone (one build of the real content,
+//                                         no baseline or profile): bench/results/<date>-search.json
+//                                         and bench/results/search.md
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,10 +17,10 @@ import { gzipSync } from 'node:zlib';
 import { build, countFiles, ROOT, runNode } from '../bench/build.ts';
 import { generateTree, realContentCorpus, writeTree } from '../bench/generate.ts';
 import { summarise } from '../bench/profile.ts';
-import { goals, markdown, productEngine, type BenchResults, type EngineResult, type SizeResult } from '../bench/report.ts';
-import { CHROMIUM, launch, percentile, siteTopFive, throttledRun, topFive } from '../bench/search/browser.ts';
+import { goals, markdown, productEngine, searchMarkdown, type BenchResults, type EngineResult, type SizeResult } from '../bench/report.ts';
+import { CHROMIUM, launch, linkRun, percentile, siteTopFive, throttledRun, topFive } from '../bench/search/browser.ts';
 import { buildMiniSearchIndex, MINISEARCH_PAGE, minisearchBundle, PAGEFIND_PAGE, searchRecords } from '../bench/search/minisearch.ts';
-import { makeQueries, type Query } from '../bench/search/queries.ts';
+import { makeQueries, type Query, type QuerySets } from '../bench/search/queries.ts';
 import { startServer } from '../bench/search/server.ts';
 import { pageWeights } from '../bench/weight.ts';
 import { loadContent } from '../src/lib/load.ts';
@@ -29,8 +32,10 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: '40' },
     later: { type: 'string', default: '20' },
     'no-profile': { type: 'boolean', default: false },
+    'search-only': { type: 'boolean', default: false },
   },
 });
+const searchOnly = args['search-only'];
 const sizes = args.sizes.split(',').map(Number);
 const seed = Number(args.seed);
 const started = performance.now();
@@ -41,15 +46,17 @@ mkdirSync(work, { recursive: true });
 
 // 1. The real content: build time and page weight.
 // Three builds, the median kept: one build of a small site is at the mercy of the machine's load.
+// The search alone needs one, for the real content's search page.
 const realDist = join(work, 'dist-real');
 const realRuns = [];
-for (let i = 0; i < 3; i++) {
-  log(`building the real content (${i + 1} of 3)`);
+const realBuilds = searchOnly ? 1 : 3;
+for (let i = 0; i < realBuilds; i++) {
+  log(`building the real content (${i + 1} of ${realBuilds})`);
   const run = await build(resolve(ROOT, 'content'), realDist);
   if (!run.ok) throw new Error(`the real content did not build:\n${run.log}`);
   realRuns.push(run);
 }
-const realBuild = [...realRuns].sort((a, b) => a.totalMs - b.totalMs)[1]!;
+const realBuild = [...realRuns].sort((a, b) => a.totalMs - b.totalMs)[Math.floor(realRuns.length / 2)]!;
 const weight = pageWeights(realDist);
 log(`real content: ${Math.round(realBuild.totalMs)} ms, ${realBuild.files} files; worst page HTML ${weight.worst.html.html} B gz`);
 
@@ -59,7 +66,7 @@ interface Prepared {
   size: Omit<SizeResult, 'search'>;
   dist: string;
   msDir: string;
-  queries: { exact: Query[]; typo: Query[]; short: Query[] };
+  queries: QuerySets;
   ms: { bytes: number; ms: number };
 }
 const prepared: Prepared[] = [];
@@ -76,11 +83,11 @@ for (const n of sizes) {
   log(`N=${n}: build ${result.ok ? 'ok' : 'FAILED'} in ${Math.round(result.totalMs)} ms ${JSON.stringify(result.stages)}, peak ${Math.round(result.peakRssBytes / 2 ** 20)} MB`);
   if (!result.ok) console.error(result.log);
   const baselineOut = join(work, `baseline-${n}`);
-  const baseline = await runNode(['bench/baseline.ts', content, baselineOut, String(result.htmlPages)], {});
+  const baseline = searchOnly ? { ok: false, wallMs: NaN, stdout: '' } : await runNode(['bench/baseline.ts', content, baselineOut, String(result.htmlPages)], {});
   const renderMs = /^baseline: (\d+) ms$/m.exec(baseline.stdout);
-  const baselinePages = countFiles(baselineOut).htmlPages;
+  const baselinePages = searchOnly ? 0 : countFiles(baselineOut).htmlPages;
   rmSync(baselineOut, { recursive: true, force: true });
-  log(`N=${n}: baseline ${Math.round(baseline.wallMs)} ms for ${baselinePages} pages`);
+  if (!searchOnly) log(`N=${n}: baseline ${Math.round(baseline.wallMs)} ms for ${baselinePages} pages`);
   const loaded = loadContent(content);
   if (!loaded.ok) throw new Error(`generated content for N=${n} does not validate`);
   const index = buildMiniSearchIndex(searchRecords(loaded.graph));
@@ -97,13 +104,16 @@ for (const n of sizes) {
     },
     dist,
     msDir,
-    queries: makeQueries(tree.commitments, Number(args.queries), seed + n),
+    queries: makeQueries(loaded.graph.commitments.map((c) => ({ id: c.id, title: c.title, text: c.text })), Number(args.queries), seed + n),
     ms: { bytes: gzipSync(index.json).length, ms: index.ms },
   });
 }
 
 // 3. Search, in Chromium, against one server.
 const sizeResults: SizeResult[] = [];
+let realSearch: EngineResult[] | undefined;
+/** The query a shared link carries: a reader's two-word search. */
+const LINK_QUERY_REAL = 'kinship allowance';
 if (!existsSync(CHROMIUM)) {
   log(`no Chromium at ${CHROMIUM}: search figures skipped`);
   for (const p of prepared) sizeResults.push({ ...p.size, search: [] });
@@ -146,21 +156,41 @@ if (!existsSync(CHROMIUM)) {
           const tops = await run(queries.map((q) => q.query));
           return queries.length ? tops.filter((urls, i) => urls.includes(queries[i]!.expect)).length / queries.length : NaN;
         };
+        const link = await linkRun(browser, server, e.url, p.queries.short[0]!.query, e.site);
         const exact = await hitRate(p.queries.exact);
         const typo = await hitRate(p.queries.typo);
         const short = await hitRate(p.queries.short);
+        const firstLetter = await hitRate(p.queries.firstLetter);
+        const transposed = await hitRate(p.queries.transposed);
+        const bodyOnly = await hitRate(p.queries.bodyOnly);
         const pagefindDir = join(p.dist, 'pagefind');
         const result: EngineResult = {
           engine: e.engine,
-          cold: { firstMs: cold.first.ms, bytes: cold.first.bytes, requests: cold.first.requests, pageBytes: cold.first.pageBytes, laterP50: percentile(cold.later, 50), laterP95: percentile(cold.later, 95), later: cold.later, files: cold.first.files },
+          cold: { firstMs: cold.first.ms, fullMs: cold.first.fullMs, bytes: cold.first.bytes, requests: cold.first.requests, pageBytes: cold.first.pageBytes, laterP50: percentile(cold.later, 50), laterP95: percentile(cold.later, 95), later: cold.later, laterFullP95: percentile(cold.laterFull, 95), files: cold.first.files },
           warm: { firstMs: warm.first.ms, bytes: warm.first.bytes, requests: warm.first.requests },
-          hits: { exact, typo, short, queries: p.queries.exact.length },
+          link: { ...link, query: p.queries.short[0]!.query },
+          hits: { exact, typo, short, queries: p.queries.exact.length, firstLetter, transposed, bodyOnly },
           ...(e.engine === 'minisearch' ? { indexBytes: p.ms.bytes, indexMs: p.ms.ms } : e.engine === 'pagefind' ? { indexBytes: countFiles(pagefindDir).bytes } : {}),
         };
-        log(`N=${p.size.n} ${e.engine}: first ${Math.round(cold.first.ms)} ms, ${cold.first.bytes} B in ${cold.first.requests} req; warm ${Math.round(warm.first.ms)} ms; later p95 ${Math.round(result.cold.laterP95)} ms; hits ${Math.round(exact * 100)}% / typos ${Math.round(typo * 100)}%`);
+        log(`N=${p.size.n} ${e.engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers; first ${Math.round(cold.first.ms)} ms, ${cold.first.bytes} B in ${cold.first.requests} req; warm ${Math.round(warm.first.ms)} ms; later p95 ${Math.round(result.cold.laterP95)} ms; hits ${Math.round(exact * 100)}% / typos ${[typo, firstLetter, transposed, bodyOnly].map((r) => `${Math.round(r * 100)}%`).join(' ')}`);
         search.push(result);
       }
       sizeResults.push({ ...p.size, search });
+    }
+    // The real content: a shared link on its search page, and the bare engines over the same content.
+    const realLoaded = loadContent(resolve(ROOT, 'content'));
+    if (realLoaded.ok) {
+      const msDir = join(work, 'minisearch-real');
+      mkdirSync(msDir, { recursive: true });
+      writeFileSync(join(msDir, 'index.json'), buildMiniSearchIndex(searchRecords(realLoaded.graph)).json);
+      server.mount('/', realDist);
+      server.mount('/ms/', msDir);
+      realSearch = [];
+      for (const [engine, url, site] of [['site', '/search/', true], ['pagefind', '/bench/pagefind.html?bundle=/pagefind/', false], ['minisearch', '/bench/minisearch.html?index=/ms/index.json', false]] as const) {
+        const link = await linkRun(browser, server, url, LINK_QUERY_REAL, site);
+        log(`real content ${engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers`);
+        realSearch.push({ engine, cold: { firstMs: NaN, bytes: NaN, requests: NaN, pageBytes: NaN, laterP50: NaN, laterP95: NaN, later: [], files: [] }, warm: { firstMs: NaN, bytes: NaN, requests: NaN }, link: { ...link, query: LINK_QUERY_REAL }, hits: { exact: NaN, typo: NaN, short: NaN, queries: 0 } });
+      }
     }
   } finally {
     await browser.close();
@@ -203,7 +233,7 @@ const crossovers = [
 // 5. A CPU profile of the largest build, to show which stage costs what.
 let profile: BenchResults['profile'];
 const largest = prepared.at(-1);
-if (!args['no-profile'] && largest) {
+if (!args['no-profile'] && !searchOnly && largest) {
   log(`profiling the N=${largest.size.n} build`);
   const dir = join(work, 'profile');
   rmSync(dir, { recursive: true, force: true });
@@ -220,16 +250,18 @@ const results: BenchResults = {
   settings: { sizes, seed, queries: Number(args.queries), later: Number(args.later), throttle: '150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU', typeAfterFocusMs: 1000, compression: 'gzip level 6 (Pagefind index files as written)' },
   real: { build: realBuild, runs: realRuns.map((r) => ({ totalMs: r.totalMs, stages: r.stages })), weight },
   sizes: sizeResults,
+  ...(realSearch ? { realSearch } : {}),
   crossovers,
   ...(profile ? { profile } : {}),
   durationMs: performance.now() - started,
 };
 const out = resolve(ROOT, 'bench/results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `${date}.json`), `${JSON.stringify(results, null, 2)}\n`);
-const report = markdown(results);
-writeFileSync(join(out, 'latest.md'), report);
+// A search-only run leaves the full run's files alone.
+writeFileSync(join(out, searchOnly ? `${date}-search.json` : `${date}.json`), `${JSON.stringify(results, null, 2)}\n`);
+const report = searchOnly ? searchMarkdown(results) : markdown(results);
+writeFileSync(join(out, searchOnly ? 'search.md' : 'latest.md'), report);
 console.log(`\n${report}`);
 const missed = goals(results).filter((g) => g.met === false).length;
-log(`done: ${missed} goal${missed === 1 ? '' : 's'} missed; bench/results/${date}.json and bench/results/latest.md written`);
+log(`done: ${missed} goal${missed === 1 ? '' : 's'} missed; bench/results/${searchOnly ? `${date}-search.json and bench/results/search.md` : `${date}.json and bench/results/latest.md`} written`);
 for (const dir of readdirSync(work).filter((d) => d.startsWith('dist-') && d !== 'dist-real')) rmSync(join(work, dir), { recursive: true, force: true });

@@ -22,6 +22,7 @@ export function launch(): Promise<Browser> {
 
 export interface FirstSearch {
   ms: number;
+  fullMs: number;
   bytes: number;
   requests: number;
   /** What loading the page itself cost, before the search. */
@@ -32,12 +33,29 @@ export interface FirstSearch {
 
 export interface ThrottledRun {
   first: FirstSearch;
+  /** Later searches: to the first answers, and to the full list. */
   later: number[];
+  laterFull: number[];
+}
+
+export interface LinkRun {
+  /** Navigation start → the first answers shown; → the full list. */
+  ms: number;
+  fullMs: number;
+  /** What the server sent before the first answers (page, scripts, index), and in how many responses. */
+  bytes: number;
+  requests: number;
+  files: { path: string; bytes: number }[];
 }
 
 interface Timing {
   query: string;
+  /** To the first answers: input event (or navigation start, for a link) → the frame after they are shown. */
   ms: number;
+  /** To the complete list (the same as `ms` for the bare pages, which show one list). */
+  fullMs: number;
+  /** Wall-clock time of the first answers, to count the bytes the server sent before them. */
+  at?: number;
   urls: string[];
 }
 
@@ -45,23 +63,67 @@ interface Timing {
 export const SITE_INPUT = '#search-app input[name="q"]';
 
 /**
- * For the site's own search page: records the time from each input event to the animation frame
- * after the result list is marked not busy again, and the top five result links.
+ * For the site's own search page: records, from each input event (or from navigation start, for a
+ * /search/?q= link), the time to the animation frame after the first answers are shown (the list's
+ * data-phase set: instant answers, or the full list when none came first) and after the full list
+ * (data-phase="full"), with the full list's top five links.
  */
 const SITE_TIMER = `
 window.__timings = [];
 let pending = null;
-document.addEventListener('input', (event) => { pending = { started: event.timeStamp, query: event.target.value }; }, true);
+const linked = new URLSearchParams(location.search).get('q');
+if (linked) pending = { started: 0, query: linked, first: null };
+document.addEventListener('input', (event) => { pending = { started: event.timeStamp, query: event.target.value, first: null }; }, true);
 new MutationObserver((records) => {
   for (const record of records) {
     const list = record.target;
-    if (list.id !== 'search-results' || list.getAttribute('aria-busy') !== 'false' || !pending) continue;
+    if (list.id !== 'search-results' || !pending) continue;
     const p = pending;
+    if (p.first === null) {
+      p.first = 'pending';
+      requestAnimationFrame(() => { p.first = performance.now() - p.started; p.at = Date.now(); });
+    }
+    if (list.dataset.phase !== 'full') continue;
     pending = null;
-    requestAnimationFrame(() => window.__timings.push({ query: p.query, ms: performance.now() - p.started, urls: [...list.querySelectorAll('li h2 a')].slice(0, 5).map((a) => new URL(a.href).pathname) }));
+    requestAnimationFrame(() => window.__timings.push({ query: p.query, ms: typeof p.first === 'number' ? p.first : performance.now() - p.started, fullMs: performance.now() - p.started, at: p.at ?? Date.now(), urls: [...list.querySelectorAll('li h2 a')].slice(0, 5).map((a) => new URL(a.href).pathname) }));
   }
-}).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-phase'] });
 `;
+
+/** Opens a throttled, cold context with the search's timer installed. */
+async function throttledPage(browser: Browser, site: boolean) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (site) await page.addInitScript(SITE_TIMER);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: THROTTLE.latencyMs,
+    downloadThroughput: (THROTTLE.downKbps * 1000) / 8,
+    uploadThroughput: (THROTTLE.upKbps * 1000) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+  return { context, page };
+}
+
+/**
+ * A shared link, throttled and cold: `url` with `?q=query` (the site's /search/ page, or a bare
+ * page, which searches at once when given `q`), timed from navigation start to the first answers.
+ */
+export async function linkRun(browser: Browser, server: BenchServer, url: string, query: string, site: boolean): Promise<LinkRun> {
+  const { context, page } = await throttledPage(browser, site);
+  try {
+    server.reset();
+    await page.goto(`${server.origin}${url}${url.includes('?') ? '&' : '?'}q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+    await waitFor(page, 0);
+    const timing = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings[0]!);
+    const before = server.counted().log.filter((entry) => entry.at <= (timing.at ?? Infinity));
+    return { ms: timing.ms, fullMs: timing.fullMs, bytes: before.reduce((sum, e) => sum + e.bytes, 0), requests: before.length, files: before.map(({ path, bytes }) => ({ path, bytes })) };
+  } finally {
+    await context.close();
+  }
+}
 
 async function type(page: Page, selector: string, query: string) {
   await page.evaluate(
@@ -76,23 +138,12 @@ async function type(page: Page, selector: string, query: string) {
 
 const count = (page: Page) => page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings.length);
 async function waitFor(page: Page, n: number) {
-  await page.waitForFunction((k) => (window as unknown as { __timings: Timing[] }).__timings.length > k, n, { timeout: 300_000, polling: 50 });
+  await page.waitForFunction((k) => ((window as unknown as { __timings?: Timing[] }).__timings?.length ?? 0) > k, n, { timeout: 300_000, polling: 50 });
 }
 
 export async function throttledRun(browser: Browser, server: BenchServer, url: string, queries: Query[], options: { warm: boolean; later: number; site?: boolean }): Promise<ThrottledRun> {
-  const context = await browser.newContext();
+  const { context, page } = await throttledPage(browser, options.site ?? false);
   try {
-    const page = await context.newPage();
-    if (options.site) await page.addInitScript(SITE_TIMER);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: THROTTLE.latencyMs,
-      downloadThroughput: (THROTTLE.downKbps * 1000) / 8,
-      uploadThroughput: (THROTTLE.upKbps * 1000) / 8,
-    });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
     server.reset();
     const target = options.site ? `${server.origin}${url}` : `${server.origin}${url}${url.includes('?') ? '&' : '?'}warm=${options.warm ? 1 : 0}`;
     await page.goto(target, { waitUntil: 'load' });
@@ -113,10 +164,11 @@ export async function throttledRun(browser: Browser, server: BenchServer, url: s
       await waitFor(page, before);
       if (i === 0) firstCount = server.counted();
     }
-    const timings = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings.map((t) => t.ms));
+    const timings = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings);
     return {
-      first: { ms: timings[0] ?? NaN, bytes: firstCount.bytes, requests: firstCount.requests, pageBytes: loaded.bytes, pageRequests: loaded.requests, files: firstCount.log },
-      later: timings.slice(1),
+      first: { ms: timings[0]?.ms ?? NaN, fullMs: timings[0]?.fullMs ?? NaN, bytes: firstCount.bytes, requests: firstCount.requests, pageBytes: loaded.bytes, pageRequests: loaded.requests, files: firstCount.log },
+      later: timings.slice(1).map((t) => t.ms),
+      laterFull: timings.slice(1).map((t) => t.fullMs),
     };
   } finally {
     await context.close();

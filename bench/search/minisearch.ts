@@ -72,6 +72,15 @@ window.__timings = [];
 let seq = 0;
 ${script}
 window.__find = find;
+// A link with ?q= searches at once, timed from navigation start: the first answers of a shared link.
+const linked = params.get('q');
+if (linked) {
+  input.value = linked;
+  find(linked).then((hits) => {
+    list.replaceChildren(...hits.map((hit) => { const li = document.createElement('li'); const a = document.createElement('a'); a.href = hit.url; a.textContent = hit.title; li.append(a); return li; }));
+    requestAnimationFrame(() => window.__timings.push({ query: linked, ms: performance.now(), fullMs: performance.now(), at: Date.now(), urls: hits.map((hit) => hit.url) }));
+  });
+}
 if (params.get('warm') === '1') input.addEventListener('focus', () => { load(); }, { once: true });
 input.addEventListener('input', async (event) => {
   const started = event.timeStamp;
@@ -80,7 +89,7 @@ input.addEventListener('input', async (event) => {
   const hits = await find(query);
   if (mine !== seq) return;
   list.replaceChildren(...hits.map((hit) => { const li = document.createElement('li'); const a = document.createElement('a'); a.href = hit.url; a.textContent = hit.title; li.append(a); return li; }));
-  requestAnimationFrame(() => window.__timings.push({ query, ms: performance.now() - started, urls: hits.map((hit) => hit.url) }));
+  requestAnimationFrame(() => window.__timings.push({ query, ms: performance.now() - started, fullMs: performance.now() - started, urls: hits.map((hit) => hit.url) }));
 });
 </script></body></html>`;
 

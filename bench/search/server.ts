@@ -17,7 +17,8 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '
 export interface Counted {
   requests: number;
   bytes: number;
-  log: { path: string; bytes: number }[];
+  /** Each response, with the wall-clock time it was sent. */
+  log: { path: string; bytes: number; at: number }[];
 }
 
 export interface BenchServer {
@@ -50,7 +51,7 @@ export async function startServer(): Promise<BenchServer> {
       const headerBytes = Object.entries(headers).reduce((sum, [k, v]) => sum + k.length + v.length + 4, 60);
       counted.requests++;
       counted.bytes += body.length + headerBytes;
-      counted.log.push({ path, bytes: body.length + headerBytes });
+      counted.log.push({ path, bytes: body.length + headerBytes, at: Date.now() });
     };
     if (!file || !existsSync(file) || !statSync(file).isFile()) return send(404, { 'content-type': 'text/plain' }, Buffer.from('Not found'));
     const ext = extname(file);

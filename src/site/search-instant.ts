@@ -4,6 +4,7 @@
 // The search page loads it into MiniSearch (prefix and fuzzy matching) and answers from it as the
 // reader types, before Pagefind's full-text results arrive. Body text stays in Pagefind only, so
 // the file grows with the number of pages, not with their length. Pure.
+import { gzipSync } from 'node:zlib';
 import type { Graph } from '../lib/graph.ts';
 import { yearOf } from './format.ts';
 import { frameworkId } from './search.ts';
@@ -21,10 +22,10 @@ export interface InstantDoc {
   a?: string;
   /** A review's recommendation number. */
   r?: number;
-  /** Pillar ids. */
-  p?: string[];
-  /** Framework entry ids (`source/entry`). */
-  f?: string[];
+  /** Pillars, as indexes into `pillars`. */
+  p?: number[];
+  /** Framework entries, as indexes into `frameworks`. */
+  f?: number[];
   /** Commitment status id. */
   st?: string;
 }
@@ -45,17 +46,35 @@ export interface InstantIndex {
   /** Page paths, with `{id}` where the id goes. */
   urls: Record<InstantDoc['k'], string>;
   sources: InstantSource[];
+  /** Pillar ids. */
+  pillars: string[];
+  /** Framework entry ids (`source/entry`). */
+  frameworks: string[];
   /** Glossary groups: a query term of one group also searches the others. */
   glossary: string[][];
   docs: InstantDoc[];
 }
 
 const aliasText = (aliases: readonly string[]) => (aliases.length ? { a: aliases.join(' · ') } : {});
-const list = <K extends string>(key: K, values: readonly string[]) => (values.length ? ({ [key]: [...new Set(values)] } as Record<K, string[]>) : {});
+
+/** Ids as indexes into one table each: at 10,000 commitments, repeating them would double the file. */
+function table() {
+  const ids: string[] = [];
+  const at = new Map<string, number>();
+  const index = (id: string) => {
+    if (!at.has(id)) at.set(id, ids.push(id) - 1);
+    return at.get(id) as number;
+  };
+  const list = <K extends string>(key: K, values: readonly string[]) => (values.length ? ({ [key]: [...new Set(values)].map(index) } as Record<K, number[]>) : {});
+  return { ids, list };
+}
 
 export function instantIndex(graph: Graph, urls: { commitment(id: string): string; extract(id: string): string; source(id: string): string }): InstantIndex {
   const position = new Map(graph.sources.map((s, i) => [s.id, i]));
   const at = (id: string) => position.get(id) ?? -1;
+  const pillars = table();
+  const frameworks = table();
+  for (const p of graph.pillars) pillars.list('p', [p.id]);
   const docs: InstantDoc[] = [
     ...graph.commitments.map((c): InstantDoc => ({
       k: 'c',
@@ -64,8 +83,8 @@ export function instantIndex(graph: Graph, urls: { commitment(id: string): strin
       s: at(c.source),
       ...aliasText(c.aliases),
       ...(c.recommendation !== undefined ? { r: c.recommendation } : {}),
-      ...list('p', c.pillars),
-      f: [frameworkId(c.source, c.sourcePillar)],
+      ...pillars.list('p', c.pillars),
+      ...frameworks.list('f', [frameworkId(c.source, c.sourcePillar)]),
       ...(c.status ? { st: c.status.value } : {}),
     })),
     ...graph.extracts.map((e): InstantDoc => {
@@ -75,8 +94,8 @@ export function instantIndex(graph: Graph, urls: { commitment(id: string): strin
         id: e.id,
         t: e.title,
         s: at(e.source),
-        ...list('p', quoted.flatMap((c) => c.pillars)),
-        ...list('f', quoted.map((c) => frameworkId(c.source, c.sourcePillar))),
+        ...pillars.list('p', quoted.flatMap((c) => c.pillars)),
+        ...frameworks.list('f', quoted.map((c) => frameworkId(c.source, c.sourcePillar))),
       };
     }),
     ...graph.sources.map((s): InstantDoc => ({ k: 's', id: s.id, t: s.title, s: at(s.id) })),
@@ -84,7 +103,19 @@ export function instantIndex(graph: Graph, urls: { commitment(id: string): strin
   return {
     urls: { c: urls.commitment('{id}'), e: urls.extract('{id}'), s: urls.source('{id}') },
     sources: graph.sources.map((s) => ({ id: s.id, t: s.shortTitle, a: s.aliases.join(' · '), y: yearOf(s.published), k: s.kind })),
+    pillars: pillars.ids,
+    frameworks: frameworks.ids,
     glossary: graph.glossary.map((g) => [...g.terms]),
     docs,
   };
 }
+
+/**
+ * The most the instant index may weigh (gzip) to be preloaded with the search page and waited for
+ * by the first search: the first answers' budget. Above it (thousands of commitments), Pagefind
+ * answers first and the instant index is fetched afterwards, for the later keystrokes.
+ */
+export const INSTANT_PRELOAD_BYTES = 100 * 1024;
+
+/** True when the instant index fits the first answers' budget. */
+export const preloadInstant = (index: InstantIndex): boolean => gzipSync(JSON.stringify(index)).length <= INSTANT_PRELOAD_BYTES;

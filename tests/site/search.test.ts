@@ -18,7 +18,7 @@ import {
   // @ts-expect-error: a plain browser module without types; its exports are tested here.
 } from '../../public/search.js';
 import { loadContent } from '../../src/lib/load.ts';
-import { instantIndex } from '../../src/site/search-instant.ts';
+import { instantIndex, preloadInstant } from '../../src/site/search-instant.ts';
 import { glossaryTerms, mentions, searchFacets, searchVocabulary, searchWords } from '../../src/site/search.ts';
 
 const vocabulary = prepareVocabulary({
@@ -139,7 +139,14 @@ describe('the real content', () => {
     expect(top('kcshft-profit-cap')[0]).toBe('kcshft-profit-cap');
     expect(top('Link Maker')).toContain('narey-r02-link-maker');
     expect(top('covenent')).toContain('koc-care-leaver-covenant');
-    expect(top('staying clo').filter((id) => id.includes('staying-close'))).toHaveLength(5);
+    expect(top('staying clo').filter((id) => id?.includes('staying-close'))).toHaveLength(5);
+  });
+
+  it('preloads the instant index while it fits the first answers\' budget, and not once it outgrows it', () => {
+    expect(preloadInstant(file)).toBe(true);
+    // Thousands of distinct titles, as at 10,000 commitments: gzip cannot fold them under the budget.
+    const docs = Array.from({ length: 20_000 }, (_, i) => ({ k: 'c' as const, id: `c-${i.toString(36)}`, t: `Title ${(i * 7919).toString(36)} ${(i * 104_729).toString(36)}`, s: 0 }));
+    expect(preloadInstant({ ...file, docs })).toBe(false);
   });
 
   it('files each page under filter ids the facets list', () => {
