@@ -7,6 +7,7 @@ import { plainBlocks } from '../lib/markdown.ts';
 import { STATUSES } from '../lib/schema/commitment.ts';
 import { SOURCE_KINDS } from '../lib/schema/source.ts';
 import { yearOf } from './format.ts';
+import { compareDates, compareIds, compareTitles } from './order.ts';
 
 /** The filters (facets) of the search page, in the order shown, with their labels. */
 export const SEARCH_FILTERS = {
@@ -93,7 +94,7 @@ export function searchFacets(graph: Graph): { name: SearchFilter; label: string;
     ...graph.sources.map(sourceSearchRecord),
   ];
   for (const r of records) for (const [name, ids] of Object.entries(r.filters)) for (const id of ids) used.get(name as SearchFilter)?.add(id);
-  const byDate = [...graph.sources].sort((a, b) => a.published.localeCompare(b.published) || a.shortTitle.localeCompare(b.shortTitle));
+  const byDate = [...graph.sources].sort((a, b) => compareDates(a.published, b.published) || compareTitles(a.shortTitle, b.shortTitle));
   const all: Record<SearchFilter, FilterValue[]> = {
     source: byDate.map((s) => ({ id: s.id, label: s.shortTitle })),
     pillar: graph.pillars.map((p) => ({ id: p.id, label: p.title })),
@@ -178,5 +179,5 @@ export function searchVocabulary(graph: Graph): Vocabulary {
     body(p.description);
   }
   for (const group of graph.glossary) group.terms.forEach(named);
-  return { targets: Object.fromEntries([...targets].sort(([a], [b]) => a.localeCompare(b))) };
+  return { targets: Object.fromEntries([...targets].sort(([a], [b]) => compareIds(a, b))) };
 }
