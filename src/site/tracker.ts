@@ -1,18 +1,12 @@
 // The delivery tracker, as pure views of the graph: sources × statuses counts, the static lists by
 // status, what is overdue, and the Atom feed of status updates. Pages and the feed endpoint render these.
-import { compareDates, type CommitmentRecord, type Graph, type SourceRecord } from '../lib/graph.ts';
+import type { CommitmentRecord, Graph, SourceRecord } from '../lib/graph.ts';
 import { isAfter, STATUSES } from '../lib/schema/commitment.ts';
 import { formatDate } from './format.ts';
+import { compareDates, compareIds } from './order.ts';
 
 export type StatusValue = keyof typeof STATUSES;
-/** Where a commitment stands in the tracker: its status, or `no-status` while the content has none for it. */
-export type TrackerStatus = StatusValue | 'no-status';
-
 export const STATUS_VALUES = Object.keys(STATUSES) as StatusValue[];
-const NO_STATUS_LABEL = 'No status yet';
-
-export const statusOf = (commitment: Pick<CommitmentRecord, 'status'>): TrackerStatus => commitment.status?.value ?? 'no-status';
-export const statusLabel = (status: TrackerStatus): string => (status === 'no-status' ? NO_STATUS_LABEL : STATUSES[status]);
 
 /** Commitments in the order readers meet them: sources by date (as the graph holds them), then document order. */
 export function inTrackerOrder(graph: Graph, commitments: readonly CommitmentRecord[]): CommitmentRecord[] {
@@ -25,21 +19,18 @@ export function inTrackerOrder(graph: Graph, commitments: readonly CommitmentRec
 
 export interface StatusRow {
   source: SourceRecord;
-  counts: Record<TrackerStatus, number>;
+  counts: Record<StatusValue, number>;
   total: number;
 }
 
 export interface StatusCounts {
-  /** The statuses to show as columns: every status, and "No status yet" only while some commitment lacks one. */
-  columns: TrackerStatus[];
   /** One row per source that has any of the commitments, sources in date order. */
   rows: StatusRow[];
-  totals: Record<TrackerStatus, number>;
+  totals: Record<StatusValue, number>;
   total: number;
 }
 
-const zeroCounts = (): Record<TrackerStatus, number> =>
-  Object.fromEntries([...STATUS_VALUES, 'no-status'].map((status) => [status, 0])) as Record<TrackerStatus, number>;
+const zeroCounts = (): Record<StatusValue, number> => Object.fromEntries(STATUS_VALUES.map((status) => [status, 0])) as Record<StatusValue, number>;
 
 /** Sources × statuses for a set of commitments (every commitment, or one pillar's). */
 export function statusCounts(graph: Graph, commitments: readonly CommitmentRecord[] = graph.commitments): StatusCounts {
@@ -50,34 +41,32 @@ export function statusCounts(graph: Graph, commitments: readonly CommitmentRecor
     if (own.length === 0) continue;
     const counts = zeroCounts();
     for (const c of own) {
-      counts[statusOf(c)] += 1;
-      totals[statusOf(c)] += 1;
+      counts[c.status.value] += 1;
+      totals[c.status.value] += 1;
     }
     rows.push({ source, counts, total: own.length });
   }
-  const columns: TrackerStatus[] = totals['no-status'] > 0 ? [...STATUS_VALUES, 'no-status'] : [...STATUS_VALUES];
-  return { columns, rows, totals, total: rows.reduce((n, row) => n + row.total, 0) };
+  return { rows, totals, total: rows.reduce((n, row) => n + row.total, 0) };
 }
 
 /**
  * The newest `asOf` of any status in the content: the tracker's "today". Measuring "overdue" against
- * it rather than the clock keeps two builds of one commit byte-identical. Undefined when no
- * commitment has a status yet.
+ * it rather than the clock keeps two builds of one commit byte-identical. Undefined only for content
+ * without commitments.
  */
 export function newestAsOf(graph: Graph): string | undefined {
   let newest: string | undefined;
-  for (const c of graph.commitments) if (c.status && (!newest || compareDates(c.status.asOf, newest) > 0)) newest = c.status.asOf;
+  for (const c of graph.commitments) if (!newest || compareDates(c.status.asOf, newest) > 0) newest = c.status.asOf;
   return newest;
 }
 
 /**
- * A due date has passed when the whole period it names lies before `reference` ("2020" has passed
- * by "2021-01", not by "2020-12"), and the commitment is neither delivered nor superseded.
- * A commitment with no status yet counts: nothing says it was delivered.
+ * Overdue: a due date that has passed — the whole period it names lies before `reference` ("2020"
+ * has passed by "2021-01", not by "2020-12") — and a status other than delivered or superseded.
  */
 export function isOverdue(commitment: Pick<CommitmentRecord, 'due' | 'status'>, reference: string | undefined): boolean {
   if (!commitment.due || !reference) return false;
-  const status = statusOf(commitment);
+  const status = commitment.status.value;
   return status !== 'delivered' && status !== 'superseded' && isAfter(reference, commitment.due);
 }
 
@@ -88,23 +77,18 @@ export function overdue(graph: Graph): CommitmentRecord[] {
 
 export interface TrackerList {
   /** The list's path under /tracker/, e.g. "in-progress". */
-  slug: TrackerStatus | 'overdue';
+  slug: StatusValue | 'overdue';
   title: string;
   commitments: CommitmentRecord[];
 }
 
-/**
- * The static filtered lists: one per status (each kept even when empty, so its URL stays), one of
- * commitments without a status while any exist, and the overdue ones.
- */
+/** The static filtered lists: one per status (each kept even when empty, so its URL stays), then the overdue ones. */
 export function trackerLists(graph: Graph): TrackerList[] {
   const ordered = inTrackerOrder(graph, graph.commitments);
-  const byStatus = (status: TrackerStatus): TrackerList => ({ slug: status, title: statusLabel(status), commitments: ordered.filter((c) => statusOf(c) === status) });
-  const lists = STATUS_VALUES.map(byStatus);
-  const unknown = byStatus('no-status');
-  if (unknown.commitments.length > 0) lists.push(unknown);
-  lists.push({ slug: 'overdue', title: 'Overdue', commitments: overdue(graph) });
-  return lists;
+  return [
+    ...STATUS_VALUES.map((status) => ({ slug: status, title: STATUSES[status], commitments: ordered.filter((c) => c.status.value === status) })),
+    { slug: 'overdue', title: 'Overdue', commitments: overdue(graph) },
+  ];
 }
 
 /** Commitments grouped by source, sources in date order; for the lists. */
@@ -144,13 +128,12 @@ export function atomDate(date: string): string {
 }
 
 /**
- * One entry per status, newest first (entry date = `asOf`). The entry id is the commitment's
- * permanent URL plus its `asOf`, so a later status of the same commitment is a new entry for readers.
+ * One entry per commitment's status, newest first (entry date = `asOf`). The entry id is the
+ * commitment's permanent URL plus its `asOf`, so a later status of the same commitment is a new entry for readers.
  */
 export function feedEntries(graph: Graph, permalink: (id: string) => string): FeedEntry[] {
   const entries: (FeedEntry & { asOf: string })[] = [];
   for (const c of graph.commitments) {
-    if (!c.status) continue;
     const label = STATUSES[c.status.value];
     const source = graph.source.get(c.source);
     entries.push({
@@ -164,11 +147,11 @@ export function feedEntries(graph: Graph, permalink: (id: string) => string): Fe
     });
   }
   return entries
-    .sort((a, b) => b.updated.localeCompare(a.updated) || compareDates(b.asOf, a.asOf) || a.id.localeCompare(b.id))
+    .sort((a, b) => compareDates(b.updated, a.updated) || compareDates(b.asOf, a.asOf) || compareIds(a.id, b.id))
     .map(({ asOf: _asOf, ...entry }) => entry);
 }
 
-/** When the feed last changed: its newest entry, or, while no commitment has a status, the newest source's publication. */
+/** When the feed last changed: its newest entry, or, for content without commitments, the newest source's publication. */
 export function feedUpdated(graph: Graph): string {
   const newest = newestAsOf(graph) ?? graph.sources.map((s) => s.published).sort(compareDates).at(-1) ?? '1970';
   return atomDate(newest);

@@ -8,7 +8,7 @@ import { loadContent } from '../../src/lib/load.ts';
 import type { CommitmentExport } from '../../src/lib/schema/export.ts';
 import { STATUSES } from '../../src/lib/schema/commitment.ts';
 import {
-  atomDate, bySource, inTrackerOrder, isOverdue, newestAsOf, overdue, STATUS_VALUES, statusCounts, statusLabel, statusOf, trackerLists,
+  atomDate, bySource, inTrackerOrder, isOverdue, newestAsOf, overdue, STATUS_VALUES, statusCounts, trackerLists,
 } from '../../src/site/tracker.ts';
 import { readPages, type Page } from '../support/dist.ts';
 import { SITES } from '../support/sites.ts';
@@ -21,59 +21,52 @@ function fixtureGraph(): Graph {
   return result.graph;
 }
 
-type Status = NonNullable<CommitmentRecord['status']>;
+type Status = CommitmentRecord['status'];
 const status = (value: Status['value'], asOf: string): Status => ({ value, asOf, summary: 'Test.', evidence: [{ citation: 'Test' }] });
 
-/** The fixture graph with its commitments' statuses and due dates replaced, for tables of cases. */
-function withStatuses(graph: Graph, changes: Record<string, { status?: Status; due?: string }>): Graph {
-  const commitments = graph.commitments.map((c) => {
+/** The graph with some commitments' statuses (and due dates) replaced, for tables of cases. */
+function withStatuses(graph: Graph, changes: Record<string, { status: Status; due?: string }>, commitments = graph.commitments): Graph {
+  const changed = commitments.map((c) => {
     const change = changes[c.id];
     if (!change) return c;
-    const { status: _status, due: _due, ...rest } = c;
-    return { ...rest, ...(change.status ? { status: change.status } : {}), ...(change.due ? { due: change.due } : {}) };
+    const { due: _due, ...rest } = c;
+    return { ...rest, status: change.status, ...(change.due ? { due: change.due } : {}) };
   });
-  return { ...graph, commitments, commitment: new Map(commitments.map((c) => [c.id, c])) };
+  return { ...graph, commitments: changed, commitment: new Map(changed.map((c) => [c.id, c])) };
 }
 
 describe('the tracker views (src/site/tracker.ts)', () => {
   const fixture = fixtureGraph();
-  const firstId = fixture.commitments[0]?.id ?? '';
-  // One commitment without a status, whatever the fixture holds, as while the content pass is under way.
-  const graph = withStatuses(fixture, { [firstId]: {} });
+  const [first, second] = fixture.commitments;
+  if (!first || !second) throw new Error('the fixture needs two commitments');
+  // Two statuses the tests rely on, whatever the fixture holds: the lists and counts below must follow.
+  const graph = withStatuses(fixture, { [first.id]: { status: status('dropped', '2019') }, [second.id]: { status: status('superseded', '2018') } });
 
-  it('reads a missing status as "No status yet" and labels every status in words', () => {
-    expect(statusOf({})).toBe('no-status');
-    expect(statusLabel('no-status')).toBe('No status yet');
-    expect(STATUS_VALUES.map(statusLabel)).toEqual(Object.values(STATUSES));
-  });
-
-  it('counts every commitment once, by source and status, and shows "No status yet" only while some commitment lacks one', () => {
+  it('counts every commitment once, by source and status', () => {
     const counts = statusCounts(graph);
     expect(counts.total).toBe(graph.commitments.length);
     expect(counts.rows.map((row) => row.source.id)).toEqual(graph.sources.filter((s) => graph.commitments.some((c) => c.source === s.id)).map((s) => s.id));
     for (const row of counts.rows) {
       expect(Object.values(row.counts).reduce((a, b) => a + b, 0)).toBe(row.total);
-      for (const value of [...STATUS_VALUES, 'no-status'] as const) {
-        expect(row.counts[value], `${row.source.id} ${value}`).toBe(graph.commitments.filter((c) => c.source === row.source.id && statusOf(c) === value).length);
+      for (const value of STATUS_VALUES) {
+        expect(row.counts[value], `${row.source.id} ${value}`).toBe(graph.commitments.filter((c) => c.source === row.source.id && c.status.value === value).length);
       }
     }
-    expect(counts.totals['no-status']).toBeGreaterThan(0);
-    expect(counts.columns.at(-1)).toBe('no-status');
-    const all = withStatuses(graph, Object.fromEntries(graph.commitments.map((c) => [c.id, { status: status('delivered', '2024'), ...(c.due ? { due: c.due } : {}) }])));
-    expect(statusCounts(all).columns).toEqual(STATUS_VALUES);
-    expect(statusCounts(all).totals.delivered).toBe(graph.commitments.length);
+    expect(counts.totals.dropped).toBeGreaterThanOrEqual(1);
+    expect(counts.totals.superseded).toBeGreaterThanOrEqual(1);
+    expect(Object.values(counts.totals).reduce((a, b) => a + b, 0)).toBe(graph.commitments.length);
   });
 
   it("counts only the given commitments (a pillar's), leaving out sources with none", () => {
-    const one = graph.commitments.slice(0, 1);
-    const counts = statusCounts(graph, one);
+    const counts = statusCounts(graph, [first]);
     expect(counts.total).toBe(1);
-    expect(counts.rows.map((row) => row.source.id)).toEqual([one[0]?.source]);
+    expect(counts.totals.dropped).toBe(1);
+    expect(counts.rows.map((row) => row.source.id)).toEqual([first.source]);
   });
 
   it.each([
-    ['2020', '2021-01', undefined, true],
-    ['2020', '2020-12-31', undefined, false],
+    ['2020', '2021-01', 'in-progress', true],
+    ['2020', '2020-12-31', 'in-progress', false],
     ['2020-06', '2020-07', 'in-progress', true],
     ['2020-06', '2020-06-30', 'in-progress', false],
     ['2020-06-15', '2020-06-16', 'not-known', true],
@@ -83,38 +76,35 @@ describe('the tracker views (src/site/tracker.ts)', () => {
     ['2020', '2026', 'delivered', false],
     ['2020', '2026', 'superseded', false],
   ] as const)('a commitment due %s, measured at %s with status %s, is overdue: %s', (due, reference, value, expected) => {
-    expect(isOverdue({ due, ...(value ? { status: status(value, '2019') } : {}) }, reference)).toBe(expected);
+    expect(isOverdue({ due, status: status(value, '2019') }, reference)).toBe(expected);
   });
 
-  it('counts nothing as overdue without a due date or without any status to measure against', () => {
-    expect(isOverdue({}, '2030')).toBe(false);
-    expect(isOverdue({ due: '2020' }, undefined)).toBe(false);
+  it('counts nothing as overdue without a due date or without anything to measure against', () => {
+    expect(isOverdue({ status: status('in-progress', '2019') }, '2030')).toBe(false);
+    expect(isOverdue({ due: '2020', status: status('in-progress', '2019') }, undefined)).toBe(false);
   });
 
   it('measures "passed" against the newest asOf in the content, never the clock', () => {
-    const [first, second] = graph.commitments;
-    if (!first || !second) throw new Error('the fixture needs two commitments');
-    const none = Object.fromEntries(graph.commitments.map((c) => [c.id, {}]));
+    const two = [first, second];
     const dated = (newest: string) =>
-      withStatuses(graph, { ...none, [first.id]: { status: status('in-progress', '2018'), due: '2019' }, [second.id]: { status: status('not-known', newest) } });
+      withStatuses(graph, { [first.id]: { status: status('in-progress', '2018'), due: '2019' }, [second.id]: { status: status('not-known', newest) } }, two);
     expect(newestAsOf(dated('2019-12'))).toBe('2019-12');
     expect(overdue(dated('2019-12')).map((c) => c.id)).toEqual([]);
     expect(newestAsOf(dated('2020-01'))).toBe('2020-01');
     expect(overdue(dated('2020-01')).map((c) => c.id)).toEqual([first.id]);
     // The more precise of two dates in the same year is the newer.
-    expect(newestAsOf(withStatuses(graph, { ...none, [first.id]: { status: status('in-progress', '2020-05') }, [second.id]: { status: status('dropped', '2020') } }))).toBe('2020-05');
-    expect(newestAsOf(withStatuses(graph, none))).toBeUndefined();
+    expect(newestAsOf(withStatuses(graph, { [first.id]: { status: status('in-progress', '2020-05') }, [second.id]: { status: status('dropped', '2020') } }, two))).toBe('2020-05');
+    expect(newestAsOf({ ...graph, commitments: [] })).toBeUndefined();
   });
 
-  it('keeps a list for every status, even empty, one for commitments without a status while any exist, and the overdue one', () => {
+  it('keeps a list for every status, even empty, then the overdue one; each commitment is in exactly one status list', () => {
     const lists = trackerLists(graph);
-    expect(lists.map((list) => list.slug)).toEqual([...STATUS_VALUES, 'no-status', 'overdue']);
-    expect(lists.find((list) => list.slug === 'no-status')?.commitments.map((c) => c.id)).toEqual([firstId]);
-    const none = Object.fromEntries(fixture.commitments.map((c) => [c.id, { status: status('dropped', '2020') }]));
-    expect(trackerLists(withStatuses(fixture, none)).map((list) => list.slug)).toEqual([...STATUS_VALUES, 'overdue']);
+    expect(lists.map((list) => list.slug)).toEqual([...STATUS_VALUES, 'overdue']);
+    expect(lists.map((list) => list.title)).toEqual([...Object.values(STATUSES), 'Overdue']);
     const byStatus = lists.filter((list) => list.slug !== 'overdue').flatMap((list) => list.commitments.map((c) => c.id));
     expect([...byStatus].sort()).toEqual(graph.commitments.map((c) => c.id).sort());
-    for (const list of lists.filter((l) => l.slug !== 'overdue')) expect(list.commitments.every((c) => statusOf(c) === list.slug)).toBe(true);
+    for (const list of lists.filter((l) => l.slug !== 'overdue')) expect(list.commitments.every((c) => c.status.value === list.slug)).toBe(true);
+    expect(lists.find((list) => list.slug === 'dropped')?.commitments.map((c) => c.id)).toContain(first.id);
   });
 
   it('orders commitments by source date, then document order, and groups them by source', () => {
@@ -151,12 +141,10 @@ function expectedCounts(records: readonly CommitmentExport[]): Map<string, Map<s
     row.set(key, (row.get(key) ?? 0) + 1);
     rows.set(source, row);
   };
-  const anyWithout = records.some((c) => !c.status);
   for (const c of records) {
     for (const source of [c.source, 'all']) {
-      const row = rows.get(source) ?? new Map([...STATUS_VALUES, ...(anyWithout ? ['no-status'] : [])].map((s) => [s as string, 0]));
-      rows.set(source, row);
-      bump(source, c.status?.value ?? 'no-status');
+      rows.set(source, rows.get(source) ?? new Map(STATUS_VALUES.map((s) => [s as string, 0])));
+      bump(source, c.status.value);
       bump(source, 'total');
     }
   }
@@ -164,7 +152,7 @@ function expectedCounts(records: readonly CommitmentExport[]): Map<string, Map<s
 }
 
 const sorted = (counts: Map<string, Map<string, number>>) =>
-  Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([source, row]) => [source, Object.fromEntries([...row].sort(([a], [b]) => a.localeCompare(b)))]));
+  Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, row]) => [source, Object.fromEntries([...row].sort(([a], [b]) => (a < b ? -1 : 1)))]));
 
 describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of the built %s site', (name) => {
   const site = inject('sites')[name];
@@ -197,8 +185,8 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of t
   it('links each count to a list holding exactly those commitments', () => {
     const problems: string[] = [];
     for (const c of [...new Set(records.map((r) => r.source))]) {
-      for (const value of [...STATUS_VALUES, 'no-status']) {
-        const expected = records.filter((r) => r.source === c && (r.status?.value ?? 'no-status') === value).map((r) => r.id);
+      for (const value of STATUS_VALUES) {
+        const expected = records.filter((r) => r.source === c && r.status.value === value).map((r) => r.id);
         if (expected.length === 0) continue;
         const href = `${url(`tracker/${value}/`)}#source-${c}`;
         if (!html('tracker/').includes(`href="${href}"`)) problems.push(`/tracker/ does not link ${href}`);
@@ -215,34 +203,34 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of t
     expect(rows).toHaveLength(records.length);
     const problems = records.flatMap((c) => {
       const row = rows.find((r) => r.includes(`/commitments/${c.id}/"`));
-      const label = c.status ? STATUSES[c.status.value] : 'No status yet';
+      const label = STATUSES[c.status.value];
       return row?.includes(`>${label}</span>`) ? [] : [`${c.id}: no row with the badge "${label}"`];
     });
     expect(problems).toEqual([]);
   });
 
   it('lists as overdue exactly the commitments due before the newest asOf and neither delivered nor superseded', () => {
-    const newest = records.flatMap((c) => (c.status ? [c.status.asOf] : [])).sort().at(-1);
+    const newest = records.map((c) => c.status.asOf).sort().at(-1);
     // Independent of src/site/tracker.ts: a due period has passed when it ends before `newest`.
     const ended = (due: string) => newest !== undefined && newest.slice(0, due.length) > due;
-    const expected = records.filter((c) => c.due && ended(c.due) && !['delivered', 'superseded'].includes(c.status?.value ?? '')).map((c) => c.id);
+    const expected = records.filter((c) => c.due && ended(c.due) && !['delivered', 'superseded'].includes(c.status.value)).map((c) => c.id);
     expect([...listed('tracker/overdue/')].sort()).toEqual([...expected].sort());
   });
 
   it('shows a status badge wherever a commitment is listed: digests, pillar pages and the timeline', () => {
-    const badge = (c: CommitmentExport) => `>${c.status ? STATUSES[c.status.value] : 'No status yet'}</span>`;
+    const badge = (c: CommitmentExport) => `>${STATUSES[c.status.value]}</span>`;
     const problems = records.flatMap((c) => {
       const entry = new RegExp(`<article class="entry" id="${c.id}"[\\s\\S]*?</article>`).exec(html(`sources/${c.source}/`))?.[0] ?? '';
       const inList = (path: string) => new RegExp(`/commitments/${c.id}/">[^<]*</a> <span class="badge[^"]*"${badge(c)}`).test(html(path));
       return [
         !entry.includes(badge(c)) && `digest ${c.source}: ${c.id} has no badge`,
         ...c.pillars.map((p) => !inList(`pillars/${p}/`) && `pillar ${p}: ${c.id} has no badge`),
-        (c.due || c.status) && !html('timeline/').includes(`/commitments/${c.id}/">`) && `timeline: ${c.id} missing`,
+        !html('timeline/').includes(`/commitments/${c.id}/">`) && `timeline: ${c.id} missing`,
       ].filter(Boolean);
     });
     const timelineBadges = html('timeline/').match(/class="badge /g)?.length ?? 0;
     expect(problems).toEqual([]);
-    expect(timelineBadges).toBe(records.reduce((n, c) => n + (c.due ? 1 : 0) + (c.status ? 1 : 0), 0));
+    expect(timelineBadges).toBe(records.reduce((n, c) => n + (c.due ? 2 : 1), 0));
   });
 
   it("gives every pillar page the same table, counting that pillar's commitments", () => {
