@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -27,6 +28,10 @@ const siteSetup = ['tests/support/need-chromium.ts', 'tests/support/build-sites.
 
 export default defineConfig({
   test: {
+    // Vitest's default on 2 cores is one worker, which runs every file one after another. The
+    // browser files spend much of their time waiting on Chromium, which runs in processes of its
+    // own: a second worker runs other files meanwhile.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...ignored, 'tests/browser/**', ...SITE] },
