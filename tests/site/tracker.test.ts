@@ -58,7 +58,7 @@ describe('the tracker views (src/site/tracker.ts)', () => {
   });
 
   it("counts only the given commitments (a pillar's), leaving out sources with none", () => {
-    const counts = statusCounts(graph, [first]);
+    const counts = statusCounts(graph, graph.commitments.filter((c) => c.id === first.id));
     expect(counts.total).toBe(1);
     expect(counts.totals.dropped).toBe(1);
     expect(counts.rows.map((row) => row.source.id)).toEqual([first.source]);
