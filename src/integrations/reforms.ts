@@ -8,11 +8,11 @@
 // Environment: CONTENT_DIR (another content tree, relative to the working directory).
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../lib/graph.ts';
-import { loadContent } from '../lib/load.ts';
+import { loadContentOnce } from '../lib/content-store.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { writeSearchFiles } from '../site/search-files.ts';
 import { contentWatch } from './content-watch.ts';
@@ -65,7 +65,16 @@ export default function reforms(): AstroIntegration {
           return;
         }
         if (command !== 'build') return;
-        const checked = await time('validate', () => loadContent(contentDirectory()));
+        // Where the pages find the content store and the tree (src/site/graph.ts).
+        updateConfig({
+          vite: {
+            define: {
+              'import.meta.env.REFORMS_CONTENT_STORE': JSON.stringify(pathToFileURL(fileURLToPath(new URL('../lib/content-store.ts', import.meta.url))).href),
+              'import.meta.env.REFORMS_CONTENT_DIR': JSON.stringify(contentDirectory()),
+            },
+          },
+        });
+        const checked = await time('validate', () => loadContentOnce(contentDirectory()));
         if (!checked.ok) {
           console.error(problemReport(checked.problems, 'the site was not built.'));
           // Exit here rather than throw: a thrown error reaches the terminal with Astro's stack trace.

@@ -1,5 +1,9 @@
-// The one place pages get the knowledge graph and the site's URL layout: the content is loaded
-// and validated once per build (this module is evaluated once), and rendered when a page asks.
+// The one place pages get the knowledge graph and the site's URL layout, and render its Markdown.
+// In a build, the integration (src/integrations/reforms.ts) has already loaded and validated the
+// content through the content store, and says where that module is: importing it natively, by its
+// file URL rather than through Vite's bundle, gives the pages the same module and so the same
+// graph, without parsing the content twice. Under `astro dev` the content is loaded here, again
+// after each edit (src/integrations/content-watch.ts invalidates this module).
 // CONTENT_DIR (relative to the working directory) builds the site from another content tree,
 // e.g. a test fixture; it defaults to content/.
 import { resolve } from 'node:path';
@@ -14,10 +18,13 @@ export const base: string = import.meta.env.BASE_URL;
 export const urls = makeUrls(base);
 /** Turns a path from `urls` into an absolute URL on the configured site (canonical, permalinks). */
 export const absolute = makeAbsolute(import.meta.env.SITE ?? 'http://localhost:4321');
-export const contentDir = resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
+export const contentDir: string = import.meta.env.REFORMS_CONTENT_DIR ?? resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
+const contentStore: string | undefined = import.meta.env.REFORMS_CONTENT_STORE;
 
-function load(): Graph {
-  const result = loadContent(contentDir);
+async function load(): Promise<Graph> {
+  const result = contentStore
+    ? ((await import(/* @vite-ignore */ contentStore)) as typeof import('../lib/content-store.ts')).loadContentOnce(contentDir)
+    : loadContent(contentDir);
   // The build validates before Astro renders and prints these one per line (src/integrations/);
   // under `astro dev` this error is what the browser shows until the content is fixed.
   if (!result.ok) {
@@ -29,6 +36,6 @@ function load(): Graph {
   return result.graph;
 }
 
-export const graph: Graph = load();
+export const graph: Graph = await load();
 /** Renders a record's Markdown with this site's URLs, once per record. */
 export const render = makeRenderer(urls);

@@ -1,3 +1,6 @@
+// @ts-check
+// JavaScript, not TypeScript: Astro imports a .mjs config with Node itself, so the integration and
+// the content store it fills are the same modules the built pages import (src/lib/content-store.ts).
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import reforms from './src/integrations/reforms.ts';
