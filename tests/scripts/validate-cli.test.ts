@@ -1,14 +1,16 @@
 // `npm run validate` as an editor runs it: a child process on a content tree. Every problem is
 // listed as file:line:col, the exit code is 1, and no stack trace ever reaches the terminal.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeOverlay } from '../support/fixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'reforms-validate-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function validate(dir: string) {
   const run = spawnSync(process.execPath, ['scripts/validate.ts', dir], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
@@ -73,7 +75,7 @@ describe('node scripts/validate.ts', () => {
     ['a folder that does not exist', undefined],
   ])('on %s: exits 1 with located problems and no stack trace', (_name, overlay) => {
     // The CLI reads a folder: the error fixture (an overlay on the good tree) is written out as one.
-    const dir = overlay ? relative(repoRoot, writeOverlay(overlay, mkdtempSync(join(tmpdir(), `reforms-${overlay}-`)))) : 'tests/fixtures/does-not-exist';
+    const dir = overlay ? relative(repoRoot, writeOverlay(overlay, mkdtempSync(join(work, `${overlay}-`)))) : 'tests/fixtures/does-not-exist';
     const run = validate(dir);
     expect(run.status).toBe(1);
     expect(run.output).not.toContain('    at ');
