@@ -34,15 +34,22 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
-        // The property suites run hundreds of loads per test: 5 s is too tight beside a browser file
-        // on a busy 2-core machine, though each load stays well inside its own limit.
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...ignored, 'tests/browser/**', ...SITE], testTimeout: 30_000 },
+        // Unit files run first, on their own (groupOrder): the property suites time their loads,
+        // which a browser file beside them on 2 cores would slow. 30 s per test, not 5: each
+        // property test runs hundreds of loads on a machine that may be busy.
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...ignored, 'tests/browser/**', ...SITE],
+          testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
+        },
       },
       {
-        test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000 },
+        test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000, sequence: { groupOrder: 1 } },
       },
       {
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 120_000, sequence: { groupOrder: 1 } },
       },
     ],
   },
