@@ -68,7 +68,8 @@ async function lock(): Promise<() => void> {
 
 /**
  * Runs `work` while holding the build lock: for anything else that starts Astro in the project
- * (its dev server, a build expected to fail), which writes the same caches a build does.
+ * (its dev server, a build expected to fail), which writes the same caches a build does. The
+ * lock is not re-entrant: `work` must not call buildSite, which would wait for itself.
  */
 export async function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
   const release = await lock();
