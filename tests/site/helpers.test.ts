@@ -117,11 +117,13 @@ describe('derived views of the graph', () => {
     expect(entries.map((e) => `${e.date} ${e.what} ${e.id}`)).toEqual([
       '2016-07-04 published alpha-2016',
       '2017 due alpha-staying-close',
+      '2019-03 status alpha-staying-close',
       '2023-02 published beta-2023',
       '2024-01 status beta-staying-close-rollout',
+      '2024-06 status alpha-accredited-leaders',
     ]);
     expect(groupBy(entries, (e) => e.date.slice(0, 4)).map(([year, items]) => [year, items.length])).toEqual([
-      ['2016', 1], ['2017', 1], ['2023', 1], ['2024', 1],
+      ['2016', 1], ['2017', 1], ['2019', 1], ['2023', 1], ['2024', 2],
     ]);
   });
 
