@@ -235,19 +235,21 @@ const validCommitment = {
   note: 'The source does not say how many pilots.',
   previousIds: ['alpha-pilot'],
 };
-const minimalCommitment = { title: 'x', locator: 'p. 1', sourcePillar: 'people', pillars: ['workforce'] };
+// A status is required on every commitment; `not-known` is the one value that needs no evidence.
+const notKnown = { value: 'not-known', asOf: '2026-11', summary: 'No later statement found.' };
+const minimalCommitment = { title: 'x', locator: 'p. 1', sourcePillar: 'people', pillars: ['workforce'], status: notKnown };
 
 describe('CommitmentFields', () => {
   accepts(CommitmentFields, [
     ['every field', validCommitment],
-    ['only title, locator, sourcePillar and pillars', minimalCommitment],
+    ['only title, locator, sourcePillar, pillars and a not-known status without evidence', minimalCommitment],
     ['a due date as precise as a day', { ...minimalCommitment, due: '2020-03-31' }],
     ['funding without a period', { ...minimalCommitment, funding: [{ amount: 'up to £200 million', purpose: 'family hubs' }] }],
     ['evidence without a URL', { ...minimalCommitment, status: { value: 'not-known', asOf: '2024', summary: 'x', evidence: [{ citation: 'y' }] } }],
     ['every lineage relation', { ...minimalCommitment, lineage: ['continues', 'responds-to', 'supersedes', 'superseded-by', 'implements'].map((relation) => ({ relation, commitment: 'other' })) }],
   ]);
   it('fills in empty lists for the optional lists', () => {
-    expect(CommitmentFields.parse(minimalCommitment)).toEqual({ ...minimalCommitment, funding: [], owners: [], lineage: [], aliases: [], previousIds: [] });
+    expect(CommitmentFields.parse(minimalCommitment)).toEqual({ ...minimalCommitment, status: { ...notKnown, evidence: [] }, funding: [], owners: [], lineage: [], aliases: [], previousIds: [] });
   });
   rejects(CommitmentFields, [
     ['an unknown field (strict)', { ...minimalCommitment, deadline: '2020' }, []],
@@ -257,6 +259,7 @@ describe('CommitmentFields', () => {
     ['no locator (every commitment says where it stands)', withField(minimalCommitment, 'locator', undefined), ['locator']],
     ['no sourcePillar', withField(minimalCommitment, 'sourcePillar', undefined), ['sourcePillar']],
     ['no pillars', withField(minimalCommitment, 'pillars', undefined), ['pillars']],
+    ['no status (every commitment says what happened to it)', withField(minimalCommitment, 'status', undefined), ['status']],
     ['an empty pillars list (at least one pillar)', { ...minimalCommitment, pillars: [] }, ['pillars']],
     ['a pillar id that is not kebab-case', { ...minimalCommitment, pillars: ['Care leavers'] }, ['pillars', 0]],
     ['pillars as text, not a list', { ...minimalCommitment, pillars: 'workforce' }, ['pillars']],
