@@ -42,9 +42,14 @@ export function lineageChain(graph: Graph, id: string): ChainItem[] {
     }
   }
   if (seen.size < 2) return [];
-  // graph.commitments is in source date order, then document order: the chain's order.
-  return graph.commitments
-    .filter((commitment) => seen.has(commitment.id))
+  // Sources in date order, document order within a source (a chain is short: sort just its members).
+  const place = (c: CommitmentRecord) => sourceOf(graph, c).commitments.indexOf(c.id);
+  return [...seen]
+    .map((member) => graph.commitment.get(member) as CommitmentRecord)
+    .sort((a, b) => {
+      const [sa, sb] = [sourceOf(graph, a), sourceOf(graph, b)];
+      return compareDates(sa.published, sb.published) || compareIds(sa.id, sb.id) || place(a) - place(b);
+    })
     .map((commitment) => ({
       commitment,
       source: sourceOf(graph, commitment),
