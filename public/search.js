@@ -198,7 +198,7 @@ function start(app) {
   input.value = params.get('q') ?? '';
   for (const group of groups) {
     const options = boxes(group).map((box) => ({ id: box.value, label: box.dataset.label ?? box.value }));
-    const wanted = new Set(params.getAll(group.dataset.filter).map((v) => filterId(v, options)));
+    const wanted = new Set(params.getAll(group.dataset.filter).map((v) => filterId(v, options)).filter(Boolean));
     for (const box of boxes(group)) box.checked = wanted.has(box.value);
     if (wanted.size) group.open = true;
   }
@@ -211,9 +211,10 @@ function start(app) {
   const preloaded = app.dataset.instantPreload === 'true';
   let instantReady;
   const loadInstant = () =>
-    (instant ??= Promise.all([import(app.dataset.minisearch), fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))]).then(([module, file]) => {
+    (instant ??= Promise.all([import(app.dataset.minisearch), fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))]).then(async ([module, file]) => {
       const index = new module.default(INSTANT_OPTIONS);
-      index.addAll(instantDocuments(file));
+      // In chunks, so that indexing thousands of titles never blocks a keystroke for long.
+      await index.addAllAsync(instantDocuments(file), { chunkSize: 1000 });
       instantReady = { index, file, filters: file.docs.map((doc) => docFilters(file, doc)) };
       return instantReady;
     }));
@@ -221,8 +222,6 @@ function start(app) {
     (pagefind ??= import(`${app.dataset.bundle}pagefind.js`).then(async (module) => {
       await module.options({ baseUrl: app.dataset.base, excerptLength: 24, ranking: { termSimilarity: 3, pageLength: 0.6, termFrequency: 0.6 } });
       await module.init();
-      // Counts come with each search only once the filter index is in.
-      await module.filters();
       return module;
     }));
   const loadVocabulary = () =>
@@ -236,7 +235,10 @@ function start(app) {
     const filters = {};
     for (const group of groups) {
       const values = boxes(group).filter((box) => box.checked).map((box) => box.value);
-      group.querySelector('[data-selected]').textContent = values.length ? `(${values.length} selected)` : '';
+      const selected = group.querySelector('[data-selected]');
+      const text = values.length ? `(${values.length} selected)` : '';
+      // Written only when it changes: every keystroke comes through here.
+      if (selected.textContent !== text) selected.textContent = text;
       if (values.length) filters[group.dataset.filter] = values;
     }
     return filters;
@@ -339,9 +341,15 @@ function start(app) {
     return { result, used, dropped: terms.filter((t) => !used.includes(t)) };
   }
 
-  /** Counts for OR within a group: each group with a selection is counted as if nothing in it were ticked. */
-  async function orCounts(engine, query, filters, main) {
-    const counts = { ...main.filters };
+  /**
+   * Counts for OR within a group: each group with a selection is counted as if nothing in it were
+   * ticked. Pagefind counts only once its filter index is in, which is loaded here, after the
+   * results are shown: at thousands of pages it weighs more than the first results.
+   */
+  async function orCounts(engine, query, filters) {
+    await engine.filters();
+    const all = Object.fromEntries(Object.entries(filters).map(([n, values]) => [n, { any: values }]));
+    const counts = { ...(await engine.search(query || null, { filters: all })).filters };
     for (const name of Object.keys(filters)) {
       const others = Object.fromEntries(Object.entries(filters).filter(([n]) => n !== name).map(([n, values]) => [n, { any: values }]));
       counts[name] = (await engine.search(query || null, { filters: others })).filters[name];
@@ -370,13 +378,13 @@ function start(app) {
 
     // A word neither index's instant layer knows is checked against the vocabulary, fetched now.
     let query = typed;
-    const known = (word) => !engine || engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0;
+    const known = (word) => (engine ? engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0 : false);
     const showInstant = (docs) => {
       if (!docs.length) return;
       list.replaceChildren(...docs.map((doc) => instantItem(engine.file, doc)));
       list.dataset.phase = 'instant';
     };
-    if (typed && !exact && words(typed).some((w) => w.length >= 4 && !/\d/.test(w) && !known(w))) {
+    if (engine && typed && !exact && words(typed).some((w) => w.length >= 4 && !/\d/.test(w) && !known(w))) {
       // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
       showInstant(answer(engine, typed, filters));
       query = correctQuery(typed, await loadVocabulary(), known);
@@ -386,7 +394,10 @@ function start(app) {
     const instantDocs = answer(engine, query, filters, exact ? { fuzzy: false } : {});
     showInstant(instantDocs);
 
-    // Pagefind only now (unless focus started it): on a slow line it would hold up the instant index.
+    // Pagefind only now (unless focus started it), once the instant answers are painted: on a slow
+    // line it would hold them up.
+    if (list.dataset.phase === 'instant') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    if (ticket !== latest) return;
     const full = loadPagefind();
     if (typing) {
       await new Promise((resolve) => {
@@ -401,6 +412,17 @@ function start(app) {
     let found = { result: { results: [], filters: {} }, used: meaningfulWords(query), dropped: [] };
     if (pf) found = await fullText(pf, query, filters, known);
     if (ticket !== latest) return;
+    // Without the instant index (not in yet), the words on no page are the unknown ones: correct them now.
+    if (pf && !engine && !exact && found.dropped.length) {
+      const absent = new Set(found.dropped);
+      const corrected = correctQuery(typed, await loadVocabulary(), (word) => !absent.has(words(word).join('')));
+      if (ticket !== latest) return;
+      if (corrected !== typed) {
+        query = corrected;
+        found = await fullText(pf, query, filters, known);
+        if (ticket !== latest) return;
+      }
+    }
     const instantUrls = new Set(instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)));
     // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
     const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(exact ? { fuzzy: false } : {}) }) : instantDocs;
@@ -414,11 +436,13 @@ function start(app) {
     const first = await Promise.all(results.slice(0, FIRST_BATCH).map((r) => r.data()));
     if (ticket !== latest) return;
     render(first);
+    // The first answers, when no instant answer came before them.
+    list.dataset.phase = 'first';
     const rest = await Promise.all(results.slice(FIRST_BATCH, wanted + lead.length).map((r) => r.data()));
     if (ticket !== latest) return;
     const data = [...first, ...rest];
     render(data);
-    const counts = pf ? await orCounts(pf, found.used.join(' '), filters, found.result) : undefined;
+    const counts = pf ? await orCounts(pf, found.used.join(' '), filters) : undefined;
     if (ticket !== latest) return;
 
     const overlap = data.filter((d) => leadUrls.has(d.url)).length;
