@@ -59,6 +59,7 @@ const msf = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? 
 const kb = (bytes: number | undefined) => (bytes === undefined ? '—' : `${(bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0)} KB`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 100 * 1024 * 1024 ? 1 : 0)} MB`;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const rate = (x: number | undefined) => (x === undefined ? '—' : pct(x));
 const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 
 /** The engine the goals are read against: the site's own search page when the build has one. */
@@ -201,7 +202,7 @@ export function searchGoals(results: BenchResults): Goal[] {
       const rate = e.hits[key];
       return rate === undefined || Number.isNaN(rate) ? [] : [[name, rate]];
     });
-    add(`Typos in the top 5, every set, ${x.n.toLocaleString('en-GB')}`, '≥ 90% each', `${rates.map(([name, r]) => `${name} ${pct(r)}`).join(', ')}; ${side(x.search, (y) => TYPO_SETS.map(([key]) => (y.hits[key] === undefined ? '—' : pct(y.hits[key]!))).join(' / '))}`, rates.every(([, r]) => r >= 0.9));
+    add(`Typos in the top 5, every set, ${x.n.toLocaleString('en-GB')}`, '≥ 90% each', `${rates.map(([name, r]) => `${name} ${pct(r)}`).join(', ')}; ${side(x.search, (y) => TYPO_SETS.map(([key]) => rate(y.hits[key])).join(' / '))}`, rates.every(([, r]) => r >= 0.9));
   }
   return rows;
 }
@@ -219,11 +220,13 @@ function searchSections(results: BenchResults): string[] {
   for (const g of searchGoals(results)) lines.push(`| ${g.figure} | ${g.goal} | ${g.measured} | ${g.met === undefined ? '—' : g.met ? 'met' : '**missed**'} |`);
   lines.push('', '| commitments | engine | link: first answers / full / bytes before them | typed, cold: first answers / full / bytes | later p50 / p95 (full p95) | top 5: exact / two words | top 5 typos: one edit / first letter / swapped / body word |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
   const row = (label: string, e: EngineResult) =>
-    lines.push(`| ${label} | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | ${s(e.cold.firstMs)} / ${s(e.cold.fullMs)} / ${kb(e.cold.bytes)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)}${e.cold.laterFullP95 !== undefined ? ` (${msf(e.cold.laterFullP95)})` : ''} | ${pct(e.hits.exact)} / ${pct(e.hits.short)} | ${TYPO_SETS.map(([key]) => (e.hits[key] === undefined ? '—' : pct(e.hits[key]!))).join(' / ')} |`);
+    lines.push(`| ${label} | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | ${s(e.cold.firstMs)} / ${s(e.cold.fullMs)} / ${kb(e.cold.bytes)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)}${e.cold.laterFullP95 !== undefined ? ` (${msf(e.cold.laterFullP95)})` : ''} | ${pct(e.hits.exact)} / ${pct(e.hits.short)} | ${TYPO_SETS.map(([key]) => rate(e.hits[key])).join(' / ')} |`);
   for (const e of results.realSearch ?? []) lines.push(`| real content | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | — | — | — | — |`);
   for (const x of results.sizes) for (const e of x.search) row(x.n.toLocaleString('en-GB'), e);
-  const files = results.sizes.flatMap((x) => x.search.filter((e) => e.engine === 'site' && e.link?.files).map((e) => `- ${x.n.toLocaleString('en-GB')}: ${e.link!.files!.map((f) => `${f.path} ${kb(f.bytes)}`).join(', ')}`));
-  const real = (results.realSearch ?? []).filter((e) => e.engine === 'site' && e.link?.files).map((e) => `- real content: ${e.link!.files!.map((f) => `${f.path} ${kb(f.bytes)}`).join(', ')}`);
+  const sent = (label: string, engines: EngineResult[]) =>
+    engines.flatMap((e) => (e.engine === 'site' && e.link?.files ? [`- ${label}: ${e.link.files.map((f) => `${f.path} ${kb(f.bytes)}`).join(', ')}`] : []));
+  const files = results.sizes.flatMap((x) => sent(x.n.toLocaleString('en-GB'), x.search));
+  const real = sent('real content', results.realSearch ?? []);
   if (files.length || real.length) lines.push('', 'What the site sent before the first answers of a link (gzip):', '', ...real, ...files);
   return lines;
 }

@@ -82,7 +82,12 @@ export function correctWord(word, vocabulary) {
   return best?.target;
 }
 
-/** The query with each unknown word replaced by its correction; the same string when nothing changed. */
+/**
+ * The query with each unknown word replaced by its correction; the same string when nothing changed.
+ * @param {string} query
+ * @param {{ targets: Map<string, number> }} vocabulary
+ * @param {(word: string) => boolean} [isKnown] words to leave alone
+ */
 export function correctQuery(query, vocabulary, isKnown = () => false) {
   return query.replace(/[\p{L}\p{N}'’]+/gu, (word) => (isKnown(word) ? word : (correctWord(word, vocabulary) ?? word)));
 }
@@ -109,7 +114,10 @@ export function excerptSegments(excerpt) {
   return segments;
 }
 
-/** MiniSearch's options for the instant index: field weights, our word splitting, prefix on the word being typed, fuzzy on longer words. */
+/**
+ * MiniSearch's options for the instant index: field weights, our word splitting, prefix on the word being typed, fuzzy on longer words.
+ * @type {import('minisearch').Options}
+ */
 export const INSTANT_OPTIONS = {
   fields: ['title', 'aliases', 'source', 'year', 'rec', 'code'],
   tokenize: (text) => words(text),

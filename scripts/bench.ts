@@ -156,7 +156,8 @@ if (!existsSync(CHROMIUM)) {
           const tops = await run(queries.map((q) => q.query));
           return queries.length ? tops.filter((urls, i) => urls.includes(queries[i]!.expect)).length / queries.length : NaN;
         };
-        const link = await linkRun(browser, server, e.url, p.queries.short[0]!.query, e.site);
+        const linkQuery = p.queries.short[0]?.query ?? p.queries.exact[0]?.query ?? 'care';
+        const link = await linkRun(browser, server, e.url, linkQuery, e.site);
         const exact = await hitRate(p.queries.exact);
         const typo = await hitRate(p.queries.typo);
         const short = await hitRate(p.queries.short);
@@ -168,7 +169,7 @@ if (!existsSync(CHROMIUM)) {
           engine: e.engine,
           cold: { firstMs: cold.first.ms, fullMs: cold.first.fullMs, bytes: cold.first.bytes, requests: cold.first.requests, pageBytes: cold.first.pageBytes, laterP50: percentile(cold.later, 50), laterP95: percentile(cold.later, 95), later: cold.later, laterFullP95: percentile(cold.laterFull, 95), files: cold.first.files },
           warm: { firstMs: warm.first.ms, bytes: warm.first.bytes, requests: warm.first.requests },
-          link: { ...link, query: p.queries.short[0]!.query },
+          link: { ...link, query: linkQuery },
           hits: { exact, typo, short, queries: p.queries.exact.length, firstLetter, transposed, bodyOnly },
           ...(e.engine === 'minisearch' ? { indexBytes: p.ms.bytes, indexMs: p.ms.ms } : e.engine === 'pagefind' ? { indexBytes: countFiles(pagefindDir).bytes } : {}),
         };

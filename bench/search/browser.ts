@@ -117,7 +117,8 @@ export async function linkRun(browser: Browser, server: BenchServer, url: string
     server.reset();
     await page.goto(`${server.origin}${url}${url.includes('?') ? '&' : '?'}q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
     await waitFor(page, 0);
-    const timing = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings[0]!);
+    const timing = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings[0]);
+    if (!timing) throw new Error(`no first answers recorded for ${url}`);
     const before = server.counted().log.filter((entry) => entry.at <= (timing.at ?? Infinity));
     return { ms: timing.ms, fullMs: timing.fullMs, bytes: before.reduce((sum, e) => sum + e.bytes, 0), requests: before.length, files: before.map(({ path, bytes }) => ({ path, bytes })) };
   } finally {

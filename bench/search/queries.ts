@@ -83,12 +83,13 @@ export function makeQueries(commitments: { id: string; title: string; text?: str
   const firstLetter: Query[] = [];
   const transposed: Query[] = [];
   for (const q of typo) {
-    const word = q.word!;
+    const { word, typo: typed } = q;
+    if (!word || !typed) continue;
     const edits = [
       [firstLetter, mistype(word, random, 0)],
       [transposed, transpose(word, random)],
     ] as const;
-    for (const [set, typoWord] of edits) if (typoWord !== word) set.push({ query: q.query.replace(q.typo!, typoWord), expect: q.expect, word, typo: typoWord });
+    for (const [set, typoWord] of edits) if (typoWord !== word) set.push({ query: q.query.replace(typed, typoWord), expect: q.expect, word, typo: typoWord });
   }
   // A word of six letters or more from a commitment's text that no title has and at most two
   // commitments' texts have, mistyped as in the first set, alone: only full text can find it.

@@ -15,7 +15,6 @@ import {
   meaningfulWords,
   passes,
   prepareVocabulary,
-  // @ts-expect-error: a plain browser module without types; its exports are tested here.
 } from '../../public/search.js';
 import { loadContent } from '../../src/lib/load.ts';
 import { instantIndex, preloadInstant } from '../../src/site/search-instant.ts';
