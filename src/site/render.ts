@@ -28,10 +28,11 @@ export interface Rendered {
 /**
  * Heading ids are a prefix and github-slugger's slug of the heading's text. Entity ids (and the
  * pages' own anchors) are kebab-case with no "_", so the prefixes keep headings apart from them:
- * prose headings start with "_" ("_summary"); a commitment's or extract's own headings start with
+ * prose headings start with "h_" ("h_summary": an HTML id must begin with a letter for
+ * html-validate and older tools); a commitment's or extract's own headings start with
  * its id and "__" ("staying-close__funding"), which also keeps two blocks' headings apart.
  */
-export const PROSE_HEADING_PREFIX = '_';
+export const PROSE_HEADING_PREFIX = 'h_';
 export const blockHeadingPrefix = (id: string): string => `${id}__`;
 
 interface RenderData {

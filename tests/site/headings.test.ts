@@ -73,7 +73,7 @@ describe('the render step', () => {
   const urls = makeUrls('/sub/');
 
   it('resolves entity links to this site and leaves other links alone', () => {
-    const { html } = renderMarkdown(parseMarkdown('[a](commitment:x) [b](pillar:y) [c](https://example.org/)').children, { resolve: urls.entity, headingPrefix: '_' });
+    const { html } = renderMarkdown(parseMarkdown('[a](commitment:x) [b](pillar:y) [c](https://example.org/)').children, { resolve: urls.entity, headingPrefix: 'h_' });
     expect(html).toBe('<p><a href="/sub/commitments/x/">a</a> <a href="/sub/pillars/y/">b</a> <a href="https://example.org/">c</a></p>');
   });
 
@@ -83,12 +83,12 @@ describe('the render step', () => {
     if (!source) throw new Error('alpha-2016 did not load');
     const { html, headings } = makeRenderer(urls).prose(source);
     expect(headings).toEqual([
-      { depth: 2, id: '_summary', text: 'Summary' },
-      { depth: 2, id: '_structure', text: 'Structure' },
-      { depth: 1, id: '_a-top-level-heading', text: 'A top-level heading' },
-      { depth: 2, id: '_a-heading-in-a-quote', text: 'A heading in a quote' },
-      { depth: 2, id: '_alpha-staying-close', text: 'alpha-staying-close' },
-      { depth: 2, id: '_summary-1', text: 'Summary' },
+      { depth: 2, id: 'h_summary', text: 'Summary' },
+      { depth: 2, id: 'h_structure', text: 'Structure' },
+      { depth: 1, id: 'h_a-top-level-heading', text: 'A top-level heading' },
+      { depth: 2, id: 'h_a-heading-in-a-quote', text: 'A heading in a quote' },
+      { depth: 2, id: 'h_alpha-staying-close', text: 'alpha-staying-close' },
+      { depth: 2, id: 'h_summary-1', text: 'Summary' },
     ]);
     for (const heading of headings) expect(html).toContain(` id="${heading.id}">${heading.text}</h${heading.depth}>`);
   });
@@ -121,12 +121,12 @@ describe('the digest page built from the hard cases', () => {
   it('sends every contents link to the heading it names', () => {
     const nav = /<nav class="contents"[^>]*>([\s\S]*?)<\/nav>/.exec(page)?.[1] ?? '';
     const links = [...nav.matchAll(/<a href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => ({ id: m[1] ?? '', text: m[2] ?? '' }));
-    const prose = links.filter((link) => link.id.startsWith('_'));
+    const prose = links.filter((link) => link.id.startsWith('h_'));
     expect(prose.map((link) => link.text)).toEqual(['Summary', 'Structure', 'A top-level heading', 'A heading in a quote', 'alpha-staying-close', 'Summary']);
     for (const link of links) {
       const target = new RegExp(`<(h[1-6]|section|div)[^>]* id="${link.id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(page);
       expect(target, `#${link.id} (${link.text})`).not.toBeNull();
-      if (link.id.startsWith('_')) expect(target?.[2]).toBe(link.text);
+      if (link.id.startsWith('h_')) expect(target?.[2]).toBe(link.text);
     }
   });
 });
