@@ -108,7 +108,11 @@ const unique = <T>(items: T[], key: (item: T) => string = String) => {
 
 const hasLink = (nodes: readonly RootContent[]) => {
   let found = false;
-  for (const node of nodes) visit(node, 'link', () => void (found = true));
+  for (const node of nodes) {
+    visit(node, 'link', () => {
+      found = true;
+    });
+  }
   return found;
 };
 

@@ -1,5 +1,5 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -47,4 +47,4 @@ export function plainBlocks(nodes: readonly RootContent[]): string[] {
 }
 
 /** A node's text as a reader sees it (raw HTML, refused by the validator anyway, contributes nothing). */
-export const textOf = (node: Nodes): string => toString(node, { includeHtml: false });
+export const textOf = (node: Nodes): string => mdastToString(node, { includeHtml: false });
