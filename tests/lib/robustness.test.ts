@@ -17,6 +17,13 @@ const alpha = readFileSync(path.join(repoRoot, ALPHA), 'utf8');
 const beta = readFileSync(path.join(repoRoot, BETA), 'utf8');
 const pillars = readFileSync(path.join(repoRoot, PILLARS), 'utf8');
 
+/** Puts `value` where `find` stands, taken literally (no `$&` patterns); a fixture that no longer
+ *  holds `find` fails loudly instead of letting a test run on unchanged content. */
+function swap(text: string, find: string, value: string): string {
+  if (!text.includes(find)) throw new Error(`the good fixture no longer contains ${JSON.stringify(find)}; update this test`);
+  return text.replace(find, () => value);
+}
+
 const RUNS = { numRuns: 200 };
 
 function tree(files: { alpha?: string; beta?: string; pillars?: string } = {}): ContentTree {
@@ -165,7 +172,7 @@ describe('the loader never throws', () => {
     fc.assert(
       fc.property(colons, name, attributes, fc.boolean(), (fence, directive, attrs, withYaml) => {
         const block = `${fence}${directive}{${attrs}}\n${withYaml ? '```yaml\ntitle: t\nlocator: l\nsourcePillar: people\npillars: [workforce]\n```\n' : ''}Some text.\n${fence}\n`;
-        loadChecked(tree({ alpha: alpha.replace('## Structure\n', `## Structure\n\n${block}\n`) }));
+        loadChecked(tree({ alpha: swap(alpha, '## Structure\n', `## Structure\n\n${block}\n`) }));
       }),
       RUNS,
     );
@@ -260,10 +267,10 @@ describe('the loader stays quick on huge fields and deep nesting', () => {
         (where, size, unit) => {
           const big = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
           const text =
-            where === 'title' ? alpha.replace('title: "Alpha: a first paper"', `title: ${JSON.stringify(big)}`)
-            : where === 'prose' ? alpha.replace('Two chapters.', big)
-            : where === 'extract' ? alpha.replace('We will keep caring', big)
-            : where === 'aliases' ? alpha.replace('aliases: [staying close]', `aliases: [${Array.from({ length: Math.ceil(size / 100) }, (_, i) => `alias ${i}`).join(', ')}]`)
+            where === 'title' ? swap(alpha, 'title: "Alpha: a first paper"', `title: ${JSON.stringify(big)}`)
+            : where === 'prose' ? swap(alpha, 'Two chapters.', big)
+            : where === 'extract' ? swap(alpha, 'We will keep caring', big)
+            : where === 'aliases' ? swap(alpha, 'aliases: [staying close]', `aliases: [${Array.from({ length: Math.ceil(size / 100) }, (_, i) => `alias ${i}`).join(', ')}]`)
             : `${front.slice(0, -4)}${big.replace(/\W/g, 'k')}: 1\n---\n${body}`;
           loadChecked(tree({ alpha: text }));
         },
@@ -286,7 +293,7 @@ describe('the loader stays quick on huge fields and deep nesting', () => {
             : shape === 'brackets' ? `${'['.repeat(depth)}x${'](commitment:x)'.repeat(depth)}`
             : shape === 'emphasis' ? `${'*_'.repeat(depth)}x${'_*'.repeat(depth)}`
             : '';
-          const text = shape === 'flow-yaml' ? alpha.replace('aliases: [staying close]', `aliases: ${'['.repeat(depth)}${']'.repeat(depth)}`) : alpha.replace('Two chapters.', nested);
+          const text = shape === 'flow-yaml' ? swap(alpha, 'aliases: [staying close]', `aliases: ${'['.repeat(depth)}${']'.repeat(depth)}`) : swap(alpha, 'Two chapters.', nested);
           loadChecked(tree({ alpha: text }));
         },
       ),
@@ -316,11 +323,11 @@ describe('unicode ids are refused at their line, never taken as ids', () => {
       fc.property(fc.constantFrom(...places), unicodeId, (place, id) => {
         const quoted = JSON.stringify(id);
         const input =
-          place === 'directive' ? { alpha: alpha.replace(':::commitment{#alpha-staying-close}', `:::commitment{id=${quoted}}`) }
-          : place === 'front-matter' ? { alpha: alpha.replace('id: alpha-2016', `id: ${quoted}`) }
-          : place === 'pillar' ? { pillars: pillars.replace('id: workforce', `id: ${quoted}`) }
-          : place === 'previous-id' ? { alpha: alpha.replace('previousIds: [alpha-practice-leaders]', `previousIds: [${quoted}]`) }
-          : { alpha: alpha.replace('(commitment:alpha-staying-close)', `(<commitment:${id.replace(/[<>\n\r]/g, '')}>)`) };
+          place === 'directive' ? { alpha: swap(alpha, ':::commitment{#alpha-staying-close}', `:::commitment{id=${quoted}}`) }
+          : place === 'front-matter' ? { alpha: swap(alpha, 'id: alpha-2016', `id: ${quoted}`) }
+          : place === 'pillar' ? { pillars: swap(pillars, 'id: workforce', `id: ${quoted}`) }
+          : place === 'previous-id' ? { alpha: swap(alpha, 'previousIds: [alpha-practice-leaders]', `previousIds: [${quoted}]`) }
+          : { alpha: swap(alpha, '(commitment:alpha-staying-close)', `(<commitment:${id.replace(/[<>\n\r]/g, '')}>)`) };
         const text = input.alpha ?? input.pillars ?? '';
         const result = loadChecked(tree(input));
         expect(result.ok, `${place} ${quoted} was accepted`).toBe(false);
