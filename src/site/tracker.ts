@@ -35,17 +35,14 @@ const zeroCounts = (): Record<StatusValue, number> => Object.fromEntries(STATUS_
 /** Sources × statuses for a set of commitments (every commitment, or one pillar's). */
 export function statusCounts(graph: Graph, commitments: readonly CommitmentRecord[] = graph.commitments): StatusCounts {
   const totals = zeroCounts();
-  const rows: StatusRow[] = [];
-  for (const source of graph.sources) {
-    const own = commitments.filter((c) => c.source === source.id);
-    if (own.length === 0) continue;
+  const rows: StatusRow[] = bySource(graph, commitments).map(({ source, commitments: own }) => {
     const counts = zeroCounts();
     for (const c of own) {
       counts[c.status.value] += 1;
       totals[c.status.value] += 1;
     }
-    rows.push({ source, counts, total: own.length });
-  }
+    return { source, counts, total: own.length };
+  });
   return { rows, totals, total: rows.reduce((n, row) => n + row.total, 0) };
 }
 
@@ -91,11 +88,21 @@ export function trackerLists(graph: Graph): TrackerList[] {
   ];
 }
 
-/** Commitments grouped by source, sources in date order; for the lists. */
+/**
+ * Any set of commitments (a pillar's, one status's) grouped by source in one pass, sources in date
+ * order, order within a source kept. The graph's own index covers only every commitment of a source.
+ */
 export function bySource(graph: Graph, commitments: readonly CommitmentRecord[]): { source: SourceRecord; commitments: CommitmentRecord[] }[] {
-  return graph.sources
-    .map((source) => ({ source, commitments: commitments.filter((c) => c.source === source.id) }))
-    .filter((group) => group.commitments.length > 0);
+  const groups = new Map<string, CommitmentRecord[]>();
+  for (const c of commitments) {
+    const own = groups.get(c.source);
+    if (own) own.push(c);
+    else groups.set(c.source, [c]);
+  }
+  return graph.sources.flatMap((source) => {
+    const own = groups.get(source.id);
+    return own ? [{ source, commitments: own }] : [];
+  });
 }
 
 // ---- The Atom feed (RFC 4287) of status updates ----
