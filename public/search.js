@@ -114,6 +114,9 @@ export function excerptSegments(excerpt) {
   return segments;
 }
 
+/** How many edits a query word may be from a title word: none for short words, two for long ones. */
+export const fuzziness = (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
+
 /**
  * MiniSearch's options for the instant index: field weights, our word splitting, prefix on the word being typed, fuzzy on longer words.
  * @type {import('minisearch').Options}
@@ -125,7 +128,7 @@ export const INSTANT_OPTIONS = {
     boost: { title: 3, aliases: 2, rec: 3, code: 1.5, source: 1, year: 1 },
     combineWith: 'AND',
     prefix: (_term, i, terms) => i === terms.length - 1,
-    fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0),
+    fuzzy: (term) => fuzziness(term),
     processTerm: (term) => (STOPWORDS.has(term) ? null : term),
   },
 };
@@ -386,6 +389,7 @@ function start(app) {
 
     // A word neither index's instant layer knows is checked against the vocabulary, fetched now.
     let query = typed;
+    let checked;
     const known = (word) => (engine ? engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0 : false);
     const showInstant = (docs) => {
       if (!docs.length) return;
@@ -395,11 +399,15 @@ function start(app) {
     if (engine && typed && !exact && words(typed).some((w) => w.length >= 4 && !/\d/.test(w) && !known(w))) {
       // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
       showInstant(answer(engine, typed, filters));
-      query = correctQuery(typed, await loadVocabulary(), known);
+      checked = await loadVocabulary();
+      query = correctQuery(typed, checked, known);
       if (ticket !== latest) return;
     }
 
-    const instantDocs = answer(engine, query, filters, exact ? { fuzzy: false } : {});
+    // A word the vocabulary knows is spelt as meant (corrected, or found in body text only): matching
+    // it loosely in titles would put "better" first for "letter".
+    const fuzzy = exact ? false : checked ? (term) => (checked.targets.has(term) ? 0 : fuzziness(term)) : undefined;
+    const instantDocs = answer(engine, query, filters, fuzzy === undefined ? {} : { fuzzy });
     showInstant(instantDocs);
 
     // Pagefind only now (unless focus started it), once the instant answers are painted: on a slow
@@ -433,7 +441,7 @@ function start(app) {
     }
     const instantUrls = new Set(instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)));
     // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
-    const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(exact ? { fuzzy: false } : {}) }) : instantDocs;
+    const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(fuzzy === undefined ? {} : { fuzzy }) }) : instantDocs;
     const leadUrls = found.dropped.length ? new Set(lead.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id))) : instantUrls;
     const results = found.result.results;
     const wanted = Math.max(0, shown - lead.length);
