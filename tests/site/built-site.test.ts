@@ -179,37 +179,40 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
   });
 
   // Against the fixture as written in tests/fixtures/good, not against the code that wrote the file.
-  it.runIf(name === 'fixture')('publishes a commitment in commitments.json with the values its digest gives', () => {
-    const { commitments } = JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] };
-    expect(commitments.map((c) => c.id)).toEqual(['alpha-staying-close', 'alpha-accredited-leaders', 'beta-staying-close-rollout']);
-    expect(commitments[0]).toMatchObject({
-      id: 'alpha-staying-close',
-      source: 'alpha-2016',
-      title: 'Pilot staying close',
-      locator: 'Chapter 3, p. 38',
-      sourcePillar: 'leaving-care',
-      pillars: ['care-leavers'],
-      due: '2017',
-      dueLabel: 'during 2017',
-      funding: [{ amount: '£5m', purpose: 'pilots' }],
-      owners: ['Department for Education'],
-      aliases: ['staying close'],
-      status: {
-        value: 'delivered',
-        asOf: '2019-03',
-        summary: 'Pilots ran in three areas and reported in March 2019.',
-        evidence: [{ citation: 'Evaluation report, March 2019', url: 'https://example.org/evaluation' }],
-      },
-      text: 'Pilot a staying close offer for young people leaving residential care.',
-      permalink: 'https://reforms.example/sub-path/commitments/alpha-staying-close/',
+  // Defined for the fixture site only (the fixture is the one whose values we know), so it never shows as a skip on the other.
+  if (name === 'fixture') {
+    it('publishes a commitment in commitments.json with the values its digest gives', () => {
+      const { commitments } = JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] };
+      expect(commitments.map((c) => c.id)).toEqual(['alpha-staying-close', 'alpha-accredited-leaders', 'beta-staying-close-rollout']);
+      expect(commitments[0]).toMatchObject({
+        id: 'alpha-staying-close',
+        source: 'alpha-2016',
+        title: 'Pilot staying close',
+        locator: 'Chapter 3, p. 38',
+        sourcePillar: 'leaving-care',
+        pillars: ['care-leavers'],
+        due: '2017',
+        dueLabel: 'during 2017',
+        funding: [{ amount: '£5m', purpose: 'pilots' }],
+        owners: ['Department for Education'],
+        aliases: ['staying close'],
+        status: {
+          value: 'delivered',
+          asOf: '2019-03',
+          summary: 'Pilots ran in three areas and reported in March 2019.',
+          evidence: [{ citation: 'Evaluation report, March 2019', url: 'https://example.org/evaluation' }],
+        },
+        text: 'Pilot a staying close offer for young people leaving residential care.',
+        permalink: 'https://reforms.example/sub-path/commitments/alpha-staying-close/',
+      });
+      expect(commitments[1]?.status).toEqual({
+        value: 'not-known',
+        asOf: '2024-06',
+        summary: 'No later statement of how many councils have an accredited practice leader was found.',
+        evidence: [],
+      });
     });
-    expect(commitments[1]?.status).toEqual({
-      value: 'not-known',
-      asOf: '2024-06',
-      summary: 'No later statement of how many councils have an accredited practice leader was found.',
-      evidence: [],
-    });
-  });
+  }
 
   it('round-trips commitments.csv to the same records as commitments.json', () => {
     const { commitments } = JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] };
@@ -254,10 +257,13 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
     expect(problems).toEqual([]);
   });
 
-  it.runIf(name === 'content')('keeps a live page or a redirect for every id in tests/published-ids.json', () => {
-    const lost = (['sources', 'commitments', 'extracts', 'pillars'] as const).flatMap((section) =>
-      published[section].filter((id) => !page(url(`${section}/${id}/`))).map((id) => `${section}/${id}/ was published and now has neither a page nor a redirect (run npm run snapshot-ids only if dropping it is deliberate)`),
-    );
-    expect(lost).toEqual([]);
-  });
+  // Defined for the content site only (published ids belong to the real content), so it never shows as a skip on the other.
+  if (name === 'content') {
+    it('keeps a live page or a redirect for every id in tests/published-ids.json', () => {
+      const lost = (['sources', 'commitments', 'extracts', 'pillars'] as const).flatMap((section) =>
+        published[section].filter((id) => !page(url(`${section}/${id}/`))).map((id) => `${section}/${id}/ was published and now has neither a page nor a redirect (run npm run snapshot-ids only if dropping it is deliberate)`),
+      );
+      expect(lost).toEqual([]);
+    });
+  }
 });
