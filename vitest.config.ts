@@ -49,7 +49,15 @@ export default defineConfig({
         test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000, sequence: { groupOrder: 1 } },
       },
       {
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 120_000, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          exclude: ignored,
+          globalSetup: siteSetup,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 1 },
+        },
       },
     ],
   },

@@ -32,7 +32,9 @@ const write = (path: string, html: string) => {
 const BLOCK = /^:::(commitment|extract)\{#([a-z0-9-]+)\}\n([\s\S]*?)\n:::$/gm;
 const prose: string[] = [];
 let written = 0;
-for (const name of readdirSync(join(content, 'sources')).filter((file) => file.endsWith('.md')).sort()) {
+for (const name of readdirSync(join(content, 'sources'))
+  .filter((file) => file.endsWith('.md'))
+  .sort()) {
   const text = readFileSync(join(content, 'sources', name), 'utf8');
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
   const id = name.replace(/\.md$/, '');

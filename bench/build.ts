@@ -120,7 +120,11 @@ export function countFiles(dir: string): { files: number; htmlPages: number; byt
  */
 export async function build(content: string, outDir: string, extra: { nodeArgs?: string[]; base?: string } = {}): Promise<BuildResult> {
   rmSync(outDir, { recursive: true, force: true });
-  const run = await runNode([...(extra.nodeArgs ?? []), 'scripts/build.ts'], { CONTENT_DIR: content, OUT_DIR: outDir, SITE_BASE: extra.base ?? '/' }, { timeoutMs: 20 * 60_000 });
+  const run = await runNode(
+    [...(extra.nodeArgs ?? []), 'scripts/build.ts'],
+    { CONTENT_DIR: content, OUT_DIR: outDir, SITE_BASE: extra.base ?? '/' },
+    { timeoutMs: 20 * 60_000 },
+  );
   const stages: BuildResult['stages'] = {};
   for (const match of run.stdout.matchAll(/^([a-z][a-z ]*): (\d+) ms$/gm)) {
     stages[match[1]!.replace(/ ([a-z])/g, (_, c: string) => c.toUpperCase())] = Number(match[2]);

@@ -177,10 +177,18 @@ export function readCorpus(graph: Graph): Corpus {
       locators: unique(commitments.map((c) => clean(c.locator))),
       extractLocators: unique(extracts.map((e) => clean(e.locator))),
       owners: unique(commitments.flatMap((c) => c.owners)),
-      aliases: unique(commitments.flatMap((c) => c.aliases).map(clean).filter(Boolean)),
+      aliases: unique(
+        commitments
+          .flatMap((c) => c.aliases)
+          .map(clean)
+          .filter(Boolean),
+      ),
       frameworkTitles: unique(sources.flatMap((s) => s.framework.map((f) => clean(f.title)))),
       publishers: unique(sources.flatMap((s) => s.publishers)),
-      people: unique(sources.flatMap((s) => s.people), (p) => p.name),
+      people: unique(
+        sources.flatMap((s) => s.people),
+        (p) => p.name,
+      ),
       speakers: unique(extracts.flatMap((e) => (e.speaker ? [e.speaker] : []))),
       dueLabels: unique(commitments.flatMap((c) => (c.dueLabel ? [clean(c.dueLabel)] : []))),
       funding: commitments.flatMap((c) => c.funding),

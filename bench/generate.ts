@@ -14,7 +14,10 @@ import { draw, readCorpus, type Chain, type Corpus } from './corpus.ts';
 import { seeded, type Random } from './random.ts';
 
 /** A generated status summary can name a date after its asOf, which validate refuses: move asOf forward to it, as an editor would. */
-const upToDate = <T extends { asOf: string; summary: string }>(status: T): T => ({ ...status, asOf: datesNamedIn(status.summary).reduce((asOf, date) => (isAfter(date, asOf) ? date : asOf), status.asOf) });
+const upToDate = <T extends { asOf: string; summary: string }>(status: T): T => ({
+  ...status,
+  asOf: datesNamedIn(status.summary).reduce((asOf, date) => (isAfter(date, asOf) ? date : asOf), status.asOf),
+});
 
 export interface GenerateOptions {
   commitments: number;
@@ -221,7 +224,11 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
   const plans: SourcePlan[] = [];
   for (let index = 0; index < coreCount + companionCount; index++) {
     const title = writer.title(corpus.titles, random.int(6, 14));
-    const shortTitle = title.split(' ').slice(0, random.int(2, 4)).join(' ').replace(/[,;:.–—-]+$/, '');
+    const shortTitle = title
+      .split(' ')
+      .slice(0, random.int(2, 4))
+      .join(' ')
+      .replace(/[,;:.–—-]+$/, '');
     const year = random.int(2010, 2025);
     const id = uniqueId(`${idFrom(shortTitle, 4)}-${year}`);
     const prefix = (shortTitle.toLowerCase().match(/\b[a-z]/g) ?? ['s']).join('').slice(0, 4) + index.toString(36);
@@ -234,7 +241,17 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
           pillar: random.pick(pillarIds),
         }))
       : [];
-    plans.push({ id, index, title, shortTitle, prefix: /^[a-z]/.test(prefix) ? prefix : `s${prefix}`, published: date(random, year, year), year, framework, commitments: core ? sizes[index]! : 0 });
+    plans.push({
+      id,
+      index,
+      title,
+      shortTitle,
+      prefix: /^[a-z]/.test(prefix) ? prefix : `s${prefix}`,
+      published: date(random, year, year),
+      year,
+      framework,
+      commitments: core ? sizes[index]! : 0,
+    });
   }
   plans.sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
 
@@ -272,17 +289,28 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
         locator: random.pick(pools.locators),
         sourcePillar: entry.id,
         pillars,
-        ...(random.chance(rates.due) ? { due: String(Math.min(2030, plan.year + random.int(1, 4))), dueLabel: random.pick(pools.dueLabels.length ? pools.dueLabels : ['by 2020']) } : {}),
+        ...(random.chance(rates.due)
+          ? { due: String(Math.min(2030, plan.year + random.int(1, 4))), dueLabel: random.pick(pools.dueLabels.length ? pools.dueLabels : ['by 2020']) }
+          : {}),
         funding: random.chance(rates.funding) && pools.funding.length ? [random.pick(pools.funding)] : undefined,
         owners: pools.owners.length ? random.sample(pools.owners, draw(random, lengths.owners, 1)) : undefined,
         aliases: random.sample(pools.aliases, draw(random, lengths.aliases, 3)),
         lineage,
         response: random.chance(rates.response)
-          ? { stance: random.pick(Object.keys(RESPONSE_STANCES)), summary: writer.prose(corpus.prose, random.int(15, 40)), locator: `Government response, ${random.pick(MONTHS)} ${later}` }
+          ? {
+              stance: random.pick(Object.keys(RESPONSE_STANCES)),
+              summary: writer.prose(corpus.prose, random.int(15, 40)),
+              locator: `Government response, ${random.pick(MONTHS)} ${later}`,
+            }
           : undefined,
         status:
           random.chance(rates.status) && pools.evidence.length
-            ? upToDate({ value: random.pick(Object.keys(STATUSES)), asOf: `${later}-${String(random.int(1, 12)).padStart(2, '0')}`, summary: writer.prose(corpus.prose, random.int(20, 55)), evidence: random.sample(pools.evidence, random.int(1, 2)) })
+            ? upToDate({
+                value: random.pick(Object.keys(STATUSES)),
+                asOf: `${later}-${String(random.int(1, 12)).padStart(2, '0')}`,
+                summary: writer.prose(corpus.prose, random.int(20, 55)),
+                evidence: random.sample(pools.evidence, random.int(1, 2)),
+              })
             : undefined,
         note: random.chance(rates.note) ? writer.prose(corpus.prose, random.int(15, 45)) : undefined,
       };
@@ -317,7 +345,9 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
       summary.push(writer.prose(corpus.prose, length));
       words += length;
     }
-    summary.push(`It relates to ${related.map((r) => `[${plans.find((p) => p.id === r.source)!.shortTitle}](source:${r.source})`).join(' and ')}, and falls mostly under [${random.pick(pillarIds).replace(/-/g, ' ')}](pillar:${random.pick(pillarIds)}).`);
+    summary.push(
+      `It relates to ${related.map((r) => `[${plans.find((p) => p.id === r.source)!.shortTitle}](source:${r.source})`).join(' and ')}, and falls mostly under [${random.pick(pillarIds).replace(/-/g, ' ')}](pillar:${random.pick(pillarIds)}).`,
+    );
     const structure = plan.framework.length
       ? `${plan.framework.map((entry, i) => `${i + 1}. ${entry.title}.`).join('\n')}\n\n${writer.prose(corpus.prose, Math.round(proseWords * 0.25))}`
       : writer.prose(corpus.prose, Math.round(proseWords * 0.25));
@@ -345,7 +375,15 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
   files.set('pillars.yml', pillarsFile);
   return {
     files,
-    counts: { sources: plans.length, coreSources: coreCount, commitments: made.length, extracts: extractCount, lineage: lineageCount, words: writer.words, vocabulary: corpus.vocabulary.size + writer.vocabularyGrowth },
+    counts: {
+      sources: plans.length,
+      coreSources: coreCount,
+      commitments: made.length,
+      extracts: extractCount,
+      lineage: lineageCount,
+      words: writer.words,
+      vocabulary: corpus.vocabulary.size + writer.vocabularyGrowth,
+    },
     commitments: made.map(({ id, title }) => ({ id, title })),
   };
 }
@@ -354,7 +392,13 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
 function realPillars(corpus: Corpus, plans: SourcePlan[]): string {
   const lines = ['pillars:'];
   for (const pillar of corpus.pillars) {
-    lines.push(`  - id: ${json(pillar.id)}`, `    title: ${json(pillar.title)}`, `    description: ${json(pillar.description)}`, `    aliases: ${json(pillar.aliases)}`, '    maps:');
+    lines.push(
+      `  - id: ${json(pillar.id)}`,
+      `    title: ${json(pillar.title)}`,
+      `    description: ${json(pillar.description)}`,
+      `    aliases: ${json(pillar.aliases)}`,
+      '    maps:',
+    );
     const maps = plans.flatMap((plan) => {
       const entries = plan.framework.filter((entry) => entry.pillar === pillar.id).map((entry) => entry.id);
       return entries.length ? [{ source: plan.id, entries }] : [];
@@ -368,7 +412,8 @@ function realPillars(corpus: Corpus, plans: SourcePlan[]): string {
 /** Writes a generated tree into `dir` (emptied first). Refuses the real content folder. */
 export function writeTree(tree: GeneratedTree, dir: string): void {
   const target = resolve(dir);
-  if (target === resolve(ROOT, 'content') || target.startsWith(`${resolve(ROOT, 'content')}/`)) throw new Error('refusing to write synthetic content into content/');
+  if (target === resolve(ROOT, 'content') || target.startsWith(`${resolve(ROOT, 'content')}/`))
+    throw new Error('refusing to write synthetic content into content/');
   rmSync(target, { recursive: true, force: true });
   for (const [path, text] of tree.files) {
     const file = join(target, path);

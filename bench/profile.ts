@@ -29,7 +29,13 @@ export function area(url: string, functionName = ''): string {
   if (pkg) return pkg[1]!;
   if (url.startsWith('node:')) return 'node: internals';
   const local = /\/work\/main\/(src\/[^/]+|scripts|\.astro|[^/]+)/.exec(url) ?? /\/((?:src|scripts)\/[^/]+)/.exec(url);
-  return local ? local[1]! : url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+  return local
+    ? local[1]!
+    : url
+        .replace(/^file:\/\//, '')
+        .split('/')
+        .slice(-2)
+        .join('/');
 }
 
 export function summarise(file: string, top = 15): ProfileSummary {
@@ -58,11 +64,20 @@ export function summarise(file: string, top = 15): ProfileSummary {
     }
   });
   // Named functions of the project and its libraries; not Node's or V8's own frames, not wrappers.
-  const interesting = [...inclusive.entries()].filter(([key]) => !/^\(|^(fn|run|evaluate|default|next|step|processTicksAndRejections|runMicrotasks) —|— (node: internals|\(native\))$/.test(key));
+  const interesting = [...inclusive.entries()].filter(
+    ([key]) => !/^\(|^(fn|run|evaluate|default|next|step|processTicksAndRejections|runMicrotasks) —|— (node: internals|\(native\))$/.test(key),
+  );
   return {
     totalMs: total,
-    hottest: [...selfFn.entries()].filter(([key]) => !/^\((garbage collector|idle|program)\)/.test(key)).map(([name, ms]) => ({ name, selfMs: ms })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top),
-    byArea: [...self.entries()].map(([a, ms]) => ({ area: a, selfMs: ms })).sort((a, b) => b.selfMs - a.selfMs).slice(0, top),
+    hottest: [...selfFn.entries()]
+      .filter(([key]) => !/^\((garbage collector|idle|program)\)/.test(key))
+      .map(([name, ms]) => ({ name, selfMs: ms }))
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, top),
+    byArea: [...self.entries()]
+      .map(([a, ms]) => ({ area: a, selfMs: ms }))
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, top),
     functions: interesting
       .map(([name, ms]) => ({ name, inclusiveMs: ms, selfMs: selfFn.get(name) ?? 0 }))
       .filter((f) => f.inclusiveMs < total * 0.97)

@@ -16,7 +16,18 @@ export interface LinkResult {
 export interface EngineResult {
   engine: 'site' | 'pagefind' | 'minisearch';
   /** Later searches' times are to the first answers (`later*`) and, on the site, to the full list (`laterFull*`). */
-  cold: { firstMs: number; fullMs?: number; bytes: number; requests: number; pageBytes: number; laterP50: number; laterP95: number; later: number[]; laterFullP95?: number; files: { path: string; bytes: number }[] };
+  cold: {
+    firstMs: number;
+    fullMs?: number;
+    bytes: number;
+    requests: number;
+    pageBytes: number;
+    laterP50: number;
+    laterP95: number;
+    later: number[];
+    laterFullP95?: number;
+    files: { path: string; bytes: number }[];
+  };
   warm: { firstMs: number; bytes: number; requests: number };
   link?: LinkResult;
   hits: { exact: number; typo: number; short: number; queries: number; firstLetter?: number; transposed?: number; bodyOnly?: number };
@@ -81,43 +92,104 @@ export function goals(results: BenchResults): Goal[] {
   const add = (figure: string, goal: string, measured: string, met: boolean | undefined) => rows.push({ figure, goal, measured, met });
   const rb = results.real.build;
   const runs = results.real.runs.map((r) => s(r.totalMs)).join(', ');
-  add('Full build of the real content, 2 cores', '≤ 6 s', `${s(rb.totalMs)}, median of ${results.real.runs.length} (${runs}); validate ${msf(rb.stages.validate)}, pages ${msf(rb.stages.pages)}, search index ${msf(rb.stages.searchIndex)}`, rb.ok ? rb.totalMs <= 6000 : false);
+  add(
+    'Full build of the real content, 2 cores',
+    '≤ 6 s',
+    `${s(rb.totalMs)}, median of ${results.real.runs.length} (${runs}); validate ${msf(rb.stages.validate)}, pages ${msf(rb.stages.pages)}, search index ${msf(rb.stages.searchIndex)}`,
+    rb.ok ? rb.totalMs <= 6000 : false,
+  );
   if (large) {
     const b = large.build;
-    add(`Full build at ${large.n.toLocaleString('en-GB')} commitments`, '≤ 90 s', `${s(b.totalMs)} (validate ${s(b.stages.validate)}, pages ${s(b.stages.pages)}, search index ${s(b.stages.searchIndex)})`, b.ok ? b.totalMs <= 90_000 : false);
-    add(`Peak memory at ${large.n.toLocaleString('en-GB')}`, '≤ 2 GB', `${mb(b.peakRssBytes)} (build and Pagefind together; largest single process ${b.processRssBytes ? mb(b.processRssBytes) : '—'})`, b.peakRssBytes <= 2 * 1024 ** 3);
+    add(
+      `Full build at ${large.n.toLocaleString('en-GB')} commitments`,
+      '≤ 90 s',
+      `${s(b.totalMs)} (validate ${s(b.stages.validate)}, pages ${s(b.stages.pages)}, search index ${s(b.stages.searchIndex)})`,
+      b.ok ? b.totalMs <= 90_000 : false,
+    );
+    add(
+      `Peak memory at ${large.n.toLocaleString('en-GB')}`,
+      '≤ 2 GB',
+      `${mb(b.peakRssBytes)} (build and Pagefind together; largest single process ${b.processRssBytes ? mb(b.processRssBytes) : '—'})`,
+      b.peakRssBytes <= 2 * 1024 ** 3,
+    );
     if (k1 && large.n === 10_000) {
       const r = b.totalMs / k1.build.totalMs;
       add('time(10k) ÷ time(1k)', '≤ 11', ratio(r), r <= 11);
     }
   }
-  for (const [size, limit] of [[small, 3], [large, 5]] as const) {
+  for (const [size, limit] of [
+    [small, 3],
+    [large, 5],
+  ] as const) {
     if (!size) continue;
     const r = size.build.totalMs / size.baseline.wallMs;
-    add(`Build ÷ plain-unified baseline at ${size.n.toLocaleString('en-GB')}`, `≤ ${limit}`, `${ratio(r)} (${s(size.build.totalMs)} ÷ ${s(size.baseline.wallMs)})`, r <= limit);
+    add(
+      `Build ÷ plain-unified baseline at ${size.n.toLocaleString('en-GB')}`,
+      `≤ ${limit}`,
+      `${ratio(r)} (${s(size.build.totalMs)} ÷ ${s(size.baseline.wallMs)})`,
+      r <= limit,
+    );
   }
-  for (const [size, limit] of [[small, 100], [large, 150]] as const) {
+  for (const [size, limit] of [
+    [small, 100],
+    [large, 150],
+  ] as const) {
     const e = size && productEngine(size);
     if (!size || !e) continue;
-    add(`Bytes for a cold first search at ${size.n.toLocaleString('en-GB')} (${e.engine})`, `≤ ${limit} KB`, `${kb(e.cold.bytes)} in ${e.cold.requests} requests`, e.cold.bytes <= limit * 1024);
+    add(
+      `Bytes for a cold first search at ${size.n.toLocaleString('en-GB')} (${e.engine})`,
+      `≤ ${limit} KB`,
+      `${kb(e.cold.bytes)} in ${e.cold.requests} requests`,
+      e.cold.bytes <= limit * 1024,
+    );
   }
   const engines = results.sizes.map((x) => [x, productEngine(x)] as const).filter((pair): pair is [SizeResult, EngineResult] => pair[1] !== undefined);
   const worstBy = (f: (e: EngineResult) => number) => engines.reduce((a, b) => (f(b[1]) > f(a[1]) ? b : a));
   if (engines.length) {
     const [fs, fe] = worstBy((e) => e.cold.firstMs);
-    add('First search, throttled (worst size)', '≤ 1.5 s', `${s(fe.cold.firstMs)} at ${fs.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${s(e.cold.firstMs)}`).join(', ')})`, engines.every(([, e]) => e.cold.firstMs <= 1500));
+    add(
+      'First search, throttled (worst size)',
+      '≤ 1.5 s',
+      `${s(fe.cold.firstMs)} at ${fs.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${s(e.cold.firstMs)}`).join(', ')})`,
+      engines.every(([, e]) => e.cold.firstMs <= 1500),
+    );
     const [ws, we] = worstBy((e) => e.warm.firstMs);
-    add('First search, index loading from focus (worst size)', '≤ 0.6 s', `${s(we.warm.firstMs)} at ${ws.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${s(e.warm.firstMs)}`).join(', ')})`, engines.every(([, e]) => e.warm.firstMs <= 600));
+    add(
+      'First search, index loading from focus (worst size)',
+      '≤ 0.6 s',
+      `${s(we.warm.firstMs)} at ${ws.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${s(e.warm.firstMs)}`).join(', ')})`,
+      engines.every(([, e]) => e.warm.firstMs <= 600),
+    );
     const [ls, le] = worstBy((e) => e.cold.laterP95);
-    add('Later searches, p95 at 4× CPU slowdown (worst size)', '≤ 50 ms', `${msf(le.cold.laterP95)} at ${ls.n.toLocaleString('en-GB')} (p50 ${msf(le.cold.laterP50)})`, engines.every(([, e]) => e.cold.laterP95 <= 50));
+    add(
+      'Later searches, p95 at 4× CPU slowdown (worst size)',
+      '≤ 50 ms',
+      `${msf(le.cold.laterP95)} at ${ls.n.toLocaleString('en-GB')} (p50 ${msf(le.cold.laterP50)})`,
+      engines.every(([, e]) => e.cold.laterP95 <= 50),
+    );
     const [ts, te] = engines.reduce((a, b) => (b[1].hits.typo < a[1].hits.typo ? b : a));
-    add('One-letter typos found in the top 5 (worst size)', '≥ 80%', `${pct(te.hits.typo)} at ${ts.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${pct(e.hits.typo)}`).join(', ')})`, engines.every(([, e]) => e.hits.typo >= 0.8));
+    add(
+      'One-letter typos found in the top 5 (worst size)',
+      '≥ 80%',
+      `${pct(te.hits.typo)} at ${ts.n.toLocaleString('en-GB')} (${engines.map(([x, e]) => `${x.n}: ${pct(e.hits.typo)}`).join(', ')})`,
+      engines.every(([, e]) => e.hits.typo >= 0.8),
+    );
   }
   const w = results.real.weight;
-  add('Worst page HTML, compressed (real content)', '≤ 14 KB', `${kb(w.worst.html.html)} (${w.worst.html.page}); median ${kb(w.median.html)}; ${w.overHtmlBudget} of ${w.pages} pages over`, w.worst.html.html <= 14 * 1024);
+  add(
+    'Worst page HTML, compressed (real content)',
+    '≤ 14 KB',
+    `${kb(w.worst.html.html)} (${w.worst.html.page}); median ${kb(w.median.html)}; ${w.overHtmlBudget} of ${w.pages} pages over`,
+    w.worst.html.html <= 14 * 1024,
+  );
   add('Worst page CSS, compressed', '≤ 12 KB', `${kb(w.worst.css.css)}; median ${kb(w.median.css)}`, w.worst.css.css <= 12 * 1024);
   const onlyCopy = w.contentScripts.every((x) => /(^|\/)copy\.js$/.test(x));
-  add('JavaScript on content pages', 'copy-link only, ≤ 2 KB', `worst ${kb(w.worstContentJs.js)} (${w.worstContentJs.page}); scripts: ${w.contentScripts.join(', ') || 'none'} (the search page adds ${w.scripts.filter((x) => !w.contentScripts.includes(x)).join(', ') || 'nothing'})`, onlyCopy && w.worstContentJs.js <= 2048);
+  add(
+    'JavaScript on content pages',
+    'copy-link only, ≤ 2 KB',
+    `worst ${kb(w.worstContentJs.js)} (${w.worstContentJs.page}); scripts: ${w.contentScripts.join(', ') || 'none'} (the search page adds ${w.scripts.filter((x) => !w.contentScripts.includes(x)).join(', ') || 'nothing'})`,
+    onlyCopy && w.worstContentJs.js <= 2048,
+  );
   add('Web fonts', 'none', w.webFonts.length ? w.webFonts.join(', ') : 'none', w.webFonts.length === 0);
   return rows;
 }
@@ -126,40 +198,86 @@ export function markdown(results: BenchResults): string {
   const lines: string[] = [];
   const m = results.machine;
   lines.push(`# Benchmark, ${results.date}`, '');
-  lines.push(`${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average at start ${m.load.map((x) => x.toFixed(1)).join(', ')} (shared machine: read ratios, not absolute times). Whole run: ${s(results.durationMs)}. Reproduce with \`npm run bench\`.`, '');
+  lines.push(
+    `${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average at start ${m.load.map((x) => x.toFixed(1)).join(', ')} (shared machine: read ratios, not absolute times). Whole run: ${s(results.durationMs)}. Reproduce with \`npm run bench\`.`,
+    '',
+  );
   lines.push('## Goals (issue 7)', '', '| figure | goal | measured | |', '| --- | --- | --- | --- |');
   for (const g of goals(results)) lines.push(`| ${g.figure} | ${g.goal} | ${g.measured} | ${g.met === undefined ? '—' : g.met ? 'met' : '**missed**'} |`);
-  lines.push('', '## Build', '', '| commitments | sources / extracts / lineage | validate | pages | search index | other stages | total | ÷ baseline | peak RSS | files | dist size |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '## Build',
+    '',
+    '| commitments | sources / extracts / lineage | validate | pages | search index | other stages | total | ÷ baseline | peak RSS | files | dist size |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   const row = (label: string, b: BuildResult, extra: string, base?: number) => {
-    const other = Object.entries(b.stages).filter(([k]) => !['validate', 'pages', 'searchIndex'].includes(k)).map(([k, v]) => `${k} ${msf(v)}`).join(', ');
-    lines.push(`| ${label} | ${extra} | ${msf(b.stages.validate)} | ${msf(b.stages.pages)} | ${msf(b.stages.searchIndex)} | ${other || '—'} | ${s(b.totalMs)} | ${base ? ratio(b.totalMs / base) : '—'} | ${mb(b.peakRssBytes)} | ${b.files.toLocaleString('en-GB')} | ${mb(b.bytes)} |`);
+    const other = Object.entries(b.stages)
+      .filter(([k]) => !['validate', 'pages', 'searchIndex'].includes(k))
+      .map(([k, v]) => `${k} ${msf(v)}`)
+      .join(', ');
+    lines.push(
+      `| ${label} | ${extra} | ${msf(b.stages.validate)} | ${msf(b.stages.pages)} | ${msf(b.stages.searchIndex)} | ${other || '—'} | ${s(b.totalMs)} | ${base ? ratio(b.totalMs / base) : '—'} | ${mb(b.peakRssBytes)} | ${b.files.toLocaleString('en-GB')} | ${mb(b.bytes)} |`,
+    );
   };
   row('real content', results.real.build, '—');
-  for (const x of results.sizes) row(x.n.toLocaleString('en-GB'), x.build, `${x.generated.sources} / ${x.generated.extracts} / ${x.generated.lineage}`, x.baseline.wallMs);
-  lines.push('', `Baseline (remark-parse → remark-rehype → rehype-stringify, same Markdown, same page count, written to disk, run as a child process): ${results.sizes.map((x) => `${x.n}: ${s(x.baseline.wallMs)} for ${x.baseline.pages} pages`).join('; ')}.`);
+  for (const x of results.sizes)
+    row(x.n.toLocaleString('en-GB'), x.build, `${x.generated.sources} / ${x.generated.extracts} / ${x.generated.lineage}`, x.baseline.wallMs);
+  lines.push(
+    '',
+    `Baseline (remark-parse → remark-rehype → rehype-stringify, same Markdown, same page count, written to disk, run as a child process): ${results.sizes.map((x) => `${x.n}: ${s(x.baseline.wallMs)} for ${x.baseline.pages} pages`).join('; ')}.`,
+  );
   const k1 = results.sizes.find((x) => x.n === 1000);
   const k10 = results.sizes.find((x) => x.n === 10000);
   if (k1 && k10) {
     const stages = ['validate', 'pages', 'searchIndex'] as const;
-    lines.push(`Growth 1k → 10k: total ${ratio(k10.build.totalMs / k1.build.totalMs)}, ${stages.map((st) => `${st} ${ratio((k10.build.stages[st] ?? NaN) / (k1.build.stages[st] ?? NaN))}`).join(', ')}; baseline ${ratio(k10.baseline.wallMs / k1.baseline.wallMs)}.`);
+    lines.push(
+      `Growth 1k → 10k: total ${ratio(k10.build.totalMs / k1.build.totalMs)}, ${stages.map((st) => `${st} ${ratio((k10.build.stages[st] ?? NaN) / (k1.build.stages[st] ?? NaN))}`).join(', ')}; baseline ${ratio(k10.baseline.wallMs / k1.baseline.wallMs)}.`,
+    );
   }
   lines.push('', '## Search (throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)', '');
-  lines.push('`site` is the built /search/ page (public/search.js: instant answers from search/instant.json in MiniSearch, then Pagefind\'s full text after a 250 ms typing pause, typo correction from search/vocabulary.json when a word is unknown; times to the first answers); `pagefind` is the same index through a bare page (top 5, no correction); `minisearch` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.', '');
-  lines.push('| commitments | engine | cold first search: bytes / requests | first search | first, warmed on focus | later p50 / p95 | top 5: exact titles / typos / two words | index on disk |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const x of results.sizes) for (const e of x.search) lines.push(`| ${x.n.toLocaleString('en-GB')} | ${e.engine} | ${kb(e.cold.bytes)} / ${e.cold.requests} | ${s(e.cold.firstMs)} | ${s(e.warm.firstMs)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)} | ${pct(e.hits.exact)} / ${pct(e.hits.typo)} / ${pct(e.hits.short)} | ${e.indexBytes ? kb(e.indexBytes) : '—'} |`);
+  lines.push(
+    "`site` is the built /search/ page (public/search.js: instant answers from search/instant.json in MiniSearch, then Pagefind's full text after a 250 ms typing pause, typo correction from search/vocabulary.json when a word is unknown; times to the first answers); `pagefind` is the same index through a bare page (top 5, no correction); `minisearch` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.",
+    '',
+  );
+  lines.push(
+    '| commitments | engine | cold first search: bytes / requests | first search | first, warmed on focus | later p50 / p95 | top 5: exact titles / typos / two words | index on disk |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const x of results.sizes)
+    for (const e of x.search)
+      lines.push(
+        `| ${x.n.toLocaleString('en-GB')} | ${e.engine} | ${kb(e.cold.bytes)} / ${e.cold.requests} | ${s(e.cold.firstMs)} | ${s(e.warm.firstMs)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)} | ${pct(e.hits.exact)} / ${pct(e.hits.typo)} / ${pct(e.hits.short)} | ${e.indexBytes ? kb(e.indexBytes) : '—'} |`,
+      );
   if (results.sizes.some((x) => x.search.some((e) => e.link))) lines.push('', ...searchSections(results));
   lines.push('', '**Ratios, Pagefind (site page) ÷ MiniSearch:**', '');
   for (const x of results.sizes) {
     const p = productEngine(x);
     const q = x.search.find((e) => e.engine === 'minisearch');
-    if (p && q) lines.push(`- ${x.n.toLocaleString('en-GB')}: bytes ${ratio(p.cold.bytes / q.cold.bytes)}, first search ${ratio(p.cold.firstMs / q.cold.firstMs)}, warmed first search ${ratio(p.warm.firstMs / q.warm.firstMs)}, later p95 ${ratio(p.cold.laterP95 / q.cold.laterP95)}`);
+    if (p && q)
+      lines.push(
+        `- ${x.n.toLocaleString('en-GB')}: bytes ${ratio(p.cold.bytes / q.cold.bytes)}, first search ${ratio(p.cold.firstMs / q.cold.firstMs)}, warmed first search ${ratio(p.warm.firstMs / q.warm.firstMs)}, later p95 ${ratio(p.cold.laterP95 / q.cold.laterP95)}`,
+      );
   }
   lines.push('', '**Where one overtakes the other:**', '', ...results.crossovers.map((c) => `- ${c.metric}: ${c.text}`));
   const w = results.real.weight;
-  lines.push('', '## Page weight (real content, gzip)', '', `${w.pages} pages. HTML worst ${kb(w.worst.html.html)} (${w.worst.html.page}), median ${kb(w.median.html)}; CSS worst ${kb(w.worst.css.css)}, median ${kb(w.median.css)}; JS worst ${kb(w.worst.js.js)} (${w.worst.js.page}: ${w.worst.js.scripts.join(', ')}), median ${kb(w.median.js)}. Web fonts: ${w.webFonts.length ? w.webFonts.join(', ') : 'none'}.`);
+  lines.push(
+    '',
+    '## Page weight (real content, gzip)',
+    '',
+    `${w.pages} pages. HTML worst ${kb(w.worst.html.html)} (${w.worst.html.page}), median ${kb(w.median.html)}; CSS worst ${kb(w.worst.css.css)}, median ${kb(w.median.css)}; JS worst ${kb(w.worst.js.js)} (${w.worst.js.page}: ${w.worst.js.scripts.join(', ')}), median ${kb(w.median.js)}. Web fonts: ${w.webFonts.length ? w.webFonts.join(', ') : 'none'}.`,
+  );
   if (results.profile) {
     const p = results.profile;
-    lines.push('', `## Profile of the ${p.n.toLocaleString('en-GB')}-commitment build (node --cpu-prof, main thread; Pagefind runs in its own process)`, '', `Main thread ${s(p.summary.totalMs)} sampled.`, '', '| self time by area | ms |', '| --- | ---: |');
+    lines.push(
+      '',
+      `## Profile of the ${p.n.toLocaleString('en-GB')}-commitment build (node --cpu-prof, main thread; Pagefind runs in its own process)`,
+      '',
+      `Main thread ${s(p.summary.totalMs)} sampled.`,
+      '',
+      '| self time by area | ms |',
+      '| --- | ---: |',
+    );
     for (const a of p.summary.byArea.slice(0, 12)) lines.push(`| ${a.area} | ${Math.round(a.selfMs)} |`);
     lines.push('', '| hottest functions (self time) | ms |', '| --- | ---: |');
     for (const f of p.summary.hottest.slice(0, 12)) lines.push(`| \`${f.name}\` | ${Math.round(f.selfMs)} |`);
@@ -174,7 +292,10 @@ export function searchGoals(results: BenchResults): Goal[] {
   const rows: Goal[] = [];
   const add = (figure: string, goal: string, measured: string, met: boolean | undefined) => rows.push({ figure, goal, measured, met });
   const side = (engines: EngineResult[] | undefined, f: (e: EngineResult) => string) =>
-    (engines ?? []).filter((e) => e.engine !== 'site').map((e) => `${e.engine} ${f(e)}`).join('; ');
+    (engines ?? [])
+      .filter((e) => e.engine !== 'site')
+      .map((e) => `${e.engine} ${f(e)}`)
+      .join('; ');
   const site = (engines: EngineResult[] | undefined) => engines?.find((e) => e.engine === 'site');
   const bySize = (n: number) => results.sizes.find((x) => x.n === n);
   const linkText = (e: EngineResult) => (e.link ? `${s(e.link.ms)}, ${kb(e.link.bytes)} in ${e.link.requests} requests` : '—');
@@ -184,17 +305,38 @@ export function searchGoals(results: BenchResults): Goal[] {
   ] as const) {
     const e = site(engines);
     if (!e?.link) continue;
-    add(`First answers from a /search/?q= link, ${label}`, '≤ 1.0 s', `${s(e.link.ms)} (full list ${s(e.link.fullMs)}); ${side(engines, (x) => s(x.link?.ms))}`, e.link.ms <= 1000);
-    add(`Bytes before the first answers, ${label}`, '≤ 100 KB', `${kb(e.link.bytes)} in ${e.link.requests} requests; ${side(engines, (x) => (x.link ? kb(x.link.bytes) : '—'))}`, e.link.bytes <= 100 * 1024);
+    add(
+      `First answers from a /search/?q= link, ${label}`,
+      '≤ 1.0 s',
+      `${s(e.link.ms)} (full list ${s(e.link.fullMs)}); ${side(engines, (x) => s(x.link?.ms))}`,
+      e.link.ms <= 1000,
+    );
+    add(
+      `Bytes before the first answers, ${label}`,
+      '≤ 100 KB',
+      `${kb(e.link.bytes)} in ${e.link.requests} requests; ${side(engines, (x) => (x.link ? kb(x.link.bytes) : '—'))}`,
+      e.link.bytes <= 100 * 1024,
+    );
   }
   for (const x of results.sizes) {
     const e = site(x.search);
     if (!e) continue;
-    add(`Later keystrokes, p95 to the first answers, ${x.n.toLocaleString('en-GB')}`, '≤ 50 ms', `${msf(e.cold.laterP95)} (p50 ${msf(e.cold.laterP50)}; full list p95 ${msf(e.cold.laterFullP95)}); ${side(x.search, (y) => msf(y.cold.laterP95))}`, e.cold.laterP95 <= 50);
+    add(
+      `Later keystrokes, p95 to the first answers, ${x.n.toLocaleString('en-GB')}`,
+      '≤ 50 ms',
+      `${msf(e.cold.laterP95)} (p50 ${msf(e.cold.laterP50)}; full list p95 ${msf(e.cold.laterFullP95)}); ${side(x.search, (y) => msf(y.cold.laterP95))}`,
+      e.cold.laterP95 <= 50,
+    );
   }
   const large = results.sizes.find((x) => x.n === 10_000);
   const le = site(large?.search);
-  if (large && le?.link) add('First answers at 10,000 (link)', '≤ 2.0 s, ≤ 150 KB', `${linkText(le)}; ${side(large.search, linkText)}`, le.link.ms <= 2000 && le.link.bytes <= 150 * 1024);
+  if (large && le?.link)
+    add(
+      'First answers at 10,000 (link)',
+      '≤ 2.0 s, ≤ 150 KB',
+      `${linkText(le)}; ${side(large.search, linkText)}`,
+      le.link.ms <= 2000 && le.link.bytes <= 150 * 1024,
+    );
   for (const x of results.sizes) {
     const e = site(x.search);
     if (!e) continue;
@@ -202,7 +344,12 @@ export function searchGoals(results: BenchResults): Goal[] {
       const rate = e.hits[key];
       return rate === undefined || Number.isNaN(rate) ? [] : [[name, rate]];
     });
-    add(`Typos in the top 5, every set, ${x.n.toLocaleString('en-GB')}`, '≥ 90% each', `${rates.map(([name, r]) => `${name} ${pct(r)}`).join(', ')}; ${side(x.search, (y) => TYPO_SETS.map(([key]) => rate(y.hits[key])).join(' / '))}`, rates.every(([, r]) => r >= 0.9));
+    add(
+      `Typos in the top 5, every set, ${x.n.toLocaleString('en-GB')}`,
+      '≥ 90% each',
+      `${rates.map(([name, r]) => `${name} ${pct(r)}`).join(', ')}; ${side(x.search, (y) => TYPO_SETS.map(([key]) => rate(y.hits[key])).join(' / '))}`,
+      rates.every(([, r]) => r >= 0.9),
+    );
   }
   return rows;
 }
@@ -210,18 +357,37 @@ export function searchGoals(results: BenchResults): Goal[] {
 /** The search run on its own (`npm run bench -- --search-only`): issue 11's goals and the search tables. */
 export function searchMarkdown(results: BenchResults): string {
   const m = results.machine;
-  const lines = [`# Search benchmark, ${results.date}`, '', `${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average at start ${m.load.map((x) => x.toFixed(1)).join(', ')} (shared machine: read ratios, not absolute times). Whole run: ${s(results.durationMs)}. Reproduce with \`npm run bench -- --search-only --sizes ${results.sizes.map((x) => x.n).join(',')}\`.`, ''];
+  const lines = [
+    `# Search benchmark, ${results.date}`,
+    '',
+    `${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average at start ${m.load.map((x) => x.toFixed(1)).join(', ')} (shared machine: read ratios, not absolute times). Whole run: ${s(results.durationMs)}. Reproduce with \`npm run bench -- --search-only --sizes ${results.sizes.map((x) => x.n).join(',')}\`.`,
+    '',
+  ];
   lines.push(...searchSections(results));
   return `${lines.join('\n')}\n`;
 }
 
 function searchSections(results: BenchResults): string[] {
-  const lines = ['## Search 2.0 goals (issue 11; throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)', '', 'The site first, then the bare engines over the same index or records, measured in the same run.', '', '| figure | goal | measured | |', '| --- | --- | --- | --- |'];
+  const lines = [
+    '## Search 2.0 goals (issue 11; throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)',
+    '',
+    'The site first, then the bare engines over the same index or records, measured in the same run.',
+    '',
+    '| figure | goal | measured | |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const g of searchGoals(results)) lines.push(`| ${g.figure} | ${g.goal} | ${g.measured} | ${g.met === undefined ? '—' : g.met ? 'met' : '**missed**'} |`);
-  lines.push('', '| commitments | engine | link: first answers / full / bytes before them | typed, cold: first answers / full / bytes | later p50 / p95 (full p95) | top 5: exact / two words | top 5 typos: one edit / first letter / swapped / body word |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '| commitments | engine | link: first answers / full / bytes before them | typed, cold: first answers / full / bytes | later p50 / p95 (full p95) | top 5: exact / two words | top 5 typos: one edit / first letter / swapped / body word |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  );
   const row = (label: string, e: EngineResult) =>
-    lines.push(`| ${label} | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | ${s(e.cold.firstMs)} / ${s(e.cold.fullMs)} / ${kb(e.cold.bytes)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)}${e.cold.laterFullP95 !== undefined ? ` (${msf(e.cold.laterFullP95)})` : ''} | ${pct(e.hits.exact)} / ${pct(e.hits.short)} | ${TYPO_SETS.map(([key]) => rate(e.hits[key])).join(' / ')} |`);
-  for (const e of results.realSearch ?? []) lines.push(`| real content | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | — | — | — | — |`);
+    lines.push(
+      `| ${label} | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | ${s(e.cold.firstMs)} / ${s(e.cold.fullMs)} / ${kb(e.cold.bytes)} | ${msf(e.cold.laterP50)} / ${msf(e.cold.laterP95)}${e.cold.laterFullP95 !== undefined ? ` (${msf(e.cold.laterFullP95)})` : ''} | ${pct(e.hits.exact)} / ${pct(e.hits.short)} | ${TYPO_SETS.map(([key]) => rate(e.hits[key])).join(' / ')} |`,
+    );
+  for (const e of results.realSearch ?? [])
+    lines.push(`| real content | ${e.engine} | ${e.link ? `${s(e.link.ms)} / ${s(e.link.fullMs)} / ${kb(e.link.bytes)}` : '—'} | — | — | — | — |`);
   for (const x of results.sizes) for (const e of x.search) row(x.n.toLocaleString('en-GB'), e);
   const sent = (label: string, engines: EngineResult[]) =>
     engines.flatMap((e) => (e.engine === 'site' && e.link?.files ? [`- ${label}: ${e.link.files.map((f) => `${f.path} ${kb(f.bytes)}`).join(', ')}`] : []));

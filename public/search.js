@@ -19,11 +19,17 @@ const TYPING_PAUSE_MS = 250;
 
 /** Words a question or a long phrase is padded with; never required to match. */
 export const STOPWORDS = new Set(
-  'a about an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(' '),
+  'a about an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(
+    ' ',
+  ),
 );
 
 /** Query words as both indexes compare them: lower case, apostrophes dropped ("children's" → "childrens"). */
-export const words = (text) => text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+export const words = (text) =>
+  text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** The words of a query that must match something: stopwords left out, unless that leaves none. */
 export function meaningfulWords(query) {
@@ -209,7 +215,12 @@ function start(app) {
   input.value = params.get('q') ?? '';
   for (const group of groups) {
     const options = boxes(group).map((box) => ({ id: box.value, label: box.dataset.label ?? box.value }));
-    const wanted = new Set(params.getAll(group.dataset.filter).map((v) => filterId(v, options)).filter(Boolean));
+    const wanted = new Set(
+      params
+        .getAll(group.dataset.filter)
+        .map((v) => filterId(v, options))
+        .filter(Boolean),
+    );
     for (const box of boxes(group)) box.checked = wanted.has(box.value);
     if (wanted.size) group.open = true;
   }
@@ -222,7 +233,10 @@ function start(app) {
   const preloaded = app.dataset.instantPreload === 'true';
   let instantReady;
   const loadInstant = () =>
-    (instant ??= Promise.all([import(app.dataset.minisearch), fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`))))]).then(async ([module, file]) => {
+    (instant ??= Promise.all([
+      import(app.dataset.minisearch),
+      fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))),
+    ]).then(async ([module, file]) => {
       const index = new module.default(INSTANT_OPTIONS);
       // In chunks, so that indexing thousands of titles never blocks a keystroke for long.
       await index.addAllAsync(instantDocuments(file), { chunkSize: 1000 });
@@ -240,12 +254,18 @@ function start(app) {
       .then((r) => (r.ok ? r.json() : { targets: {} }))
       .then(prepareVocabulary, () => prepareVocabulary({ targets: {} })));
   /** Settles to undefined instead of failing: each layer can fail on its own. */
-  const settle = (promise) => promise.then((value) => value, () => undefined);
+  const settle = (promise) =>
+    promise.then(
+      (value) => value,
+      () => undefined,
+    );
 
   function selectedFilters() {
     const filters = {};
     for (const group of groups) {
-      const values = boxes(group).filter((box) => box.checked).map((box) => box.value);
+      const values = boxes(group)
+        .filter((box) => box.checked)
+        .map((box) => box.value);
       const selected = group.querySelector('[data-selected]');
       const text = values.length ? `(${values.length} selected)` : '';
       // Written only when it changes: every keystroke comes through here.
@@ -277,7 +297,12 @@ function start(app) {
     el.append(...children);
     return el;
   };
-  const excerpt = (text) => element('p', {}, excerptSegments(text).map((s) => (s.marked ? element('mark', { textContent: s.text }) : document.createTextNode(s.text))));
+  const excerpt = (text) =>
+    element(
+      'p',
+      {},
+      excerptSegments(text).map((s) => (s.marked ? element('mark', { textContent: s.text }) : document.createTextNode(s.text))),
+    );
   const badge = (label) => (label ? [' ', element('strong', { className: 'tag', textContent: label })] : []);
 
   const TYPES = { c: 'Commitment', e: 'Extract', s: 'Source digest' };
@@ -300,7 +325,14 @@ function start(app) {
       excerpt(result.excerpt),
     ]);
     const subs = (result.sub_results ?? []).filter((sub) => sub.url !== result.url && sub.url.includes('#')).slice(0, 3);
-    if (meta.type === 'Source digest' && subs.length) item.append(element('ul', {}, subs.map((sub) => element('li', {}, [element('a', { href: sub.url, textContent: sub.title })]))));
+    if (meta.type === 'Source digest' && subs.length)
+      item.append(
+        element(
+          'ul',
+          {},
+          subs.map((sub) => element('li', {}, [element('a', { href: sub.url, textContent: sub.title })])),
+        ),
+      );
     return item;
   }
 
@@ -362,7 +394,11 @@ function start(app) {
     const all = Object.fromEntries(Object.entries(filters).map(([n, values]) => [n, { any: values }]));
     const counts = { ...(await engine.search(query || null, { filters: all })).filters };
     for (const name of Object.keys(filters)) {
-      const others = Object.fromEntries(Object.entries(filters).filter(([n]) => n !== name).map(([n, values]) => [n, { any: values }]));
+      const others = Object.fromEntries(
+        Object.entries(filters)
+          .filter(([n]) => n !== name)
+          .map(([n, values]) => [n, { any: values }]),
+      );
       counts[name] = (await engine.search(query || null, { filters: others })).filters[name];
     }
     return counts;
@@ -441,12 +477,20 @@ function start(app) {
     }
     const instantUrls = new Set(instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)));
     // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
-    const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(fuzzy === undefined ? {} : { fuzzy }) }) : instantDocs;
+    const lead = found.dropped.length
+      ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(fuzzy === undefined ? {} : { fuzzy }) })
+      : instantDocs;
     const leadUrls = found.dropped.length ? new Set(lead.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id))) : instantUrls;
     const results = found.result.results;
     const wanted = Math.max(0, shown - lead.length);
     const render = (data) => {
-      list.replaceChildren(...lead.map((doc) => instantItem(engine.file, doc)), ...data.filter((d) => !leadUrls.has(d.url)).slice(0, wanted).map(fullTextItem));
+      list.replaceChildren(
+        ...lead.map((doc) => instantItem(engine.file, doc)),
+        ...data
+          .filter((d) => !leadUrls.has(d.url))
+          .slice(0, wanted)
+          .map(fullTextItem),
+      );
     };
     // The top of the list first, then the rest of the page.
     const first = await Promise.all(results.slice(0, FIRST_BATCH).map((r) => r.data()));
@@ -470,8 +514,15 @@ function start(app) {
     const original = new URL(location.href);
     original.searchParams.set('q', typed);
     original.searchParams.set('exact', '1');
-    if (query !== typed) sentences.push(['Showing results for ', element('strong', { textContent: query }), '. ', element('a', { href: original.href, textContent: `Search instead for ${typed}` })]);
-    if (found.dropped.length && found.used.length) sentences.push(['No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.']);
+    if (query !== typed)
+      sentences.push([
+        'Showing results for ',
+        element('strong', { textContent: query }),
+        '. ',
+        element('a', { href: original.href, textContent: `Search instead for ${typed}` }),
+      ]);
+    if (found.dropped.length && found.used.length)
+      sentences.push(['No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.']);
     if (!pf) sentences.push(['Full-text search could not load: showing title matches only. You can also ', ...browseLinks(), '.']);
     note.replaceChildren(...sentences.flatMap((parts, i) => (i ? [' ', ...parts] : parts)));
     note.hidden = sentences.length === 0;
@@ -485,7 +536,11 @@ function start(app) {
   }
 
   // The reader is about to type: load both layers (the instant index is usually in already, preloaded).
-  input.addEventListener('focus', () => void (preloaded ? Promise.all([settle(loadInstant()), settle(loadPagefind())]) : settle(loadPagefind()).then(() => settle(loadInstant()))), { once: true });
+  input.addEventListener(
+    'focus',
+    () => void (preloaded ? Promise.all([settle(loadInstant()), settle(loadPagefind())]) : settle(loadPagefind()).then(() => settle(loadInstant()))),
+    { once: true },
+  );
   input.addEventListener('input', () => {
     exact = false;
     shown = PAGE_SIZE;

@@ -80,10 +80,14 @@ for (const n of sizes) {
   const dist = join(work, `dist-${n}`);
   log(`N=${n}: building (${tree.counts.sources} sources, ${tree.counts.extracts} extracts)`);
   const result = await build(content, dist);
-  log(`N=${n}: build ${result.ok ? 'ok' : 'FAILED'} in ${Math.round(result.totalMs)} ms ${JSON.stringify(result.stages)}, peak ${Math.round(result.peakRssBytes / 2 ** 20)} MB`);
+  log(
+    `N=${n}: build ${result.ok ? 'ok' : 'FAILED'} in ${Math.round(result.totalMs)} ms ${JSON.stringify(result.stages)}, peak ${Math.round(result.peakRssBytes / 2 ** 20)} MB`,
+  );
   if (!result.ok) console.error(result.log);
   const baselineOut = join(work, `baseline-${n}`);
-  const baseline = searchOnly ? { ok: false, wallMs: NaN, stdout: '' } : await runNode(['bench/baseline.ts', content, baselineOut, String(result.htmlPages)], {});
+  const baseline = searchOnly
+    ? { ok: false, wallMs: NaN, stdout: '' }
+    : await runNode(['bench/baseline.ts', content, baselineOut, String(result.htmlPages)], {});
   const renderMs = /^baseline: (\d+) ms$/m.exec(baseline.stdout);
   const baselinePages = searchOnly ? 0 : countFiles(baselineOut).htmlPages;
   rmSync(baselineOut, { recursive: true, force: true });
@@ -104,7 +108,11 @@ for (const n of sizes) {
     },
     dist,
     msDir,
-    queries: makeQueries(loaded.graph.commitments.map((c) => ({ id: c.id, title: c.title, text: c.text })), Number(args.queries), seed + n),
+    queries: makeQueries(
+      loaded.graph.commitments.map((c) => ({ id: c.id, title: c.title, text: c.text })),
+      Number(args.queries),
+      seed + n,
+    ),
     ms: { bytes: gzipSync(index.json).length, ms: index.ms },
   });
 }
@@ -167,13 +175,30 @@ if (!existsSync(CHROMIUM)) {
         const pagefindDir = join(p.dist, 'pagefind');
         const result: EngineResult = {
           engine: e.engine,
-          cold: { firstMs: cold.first.ms, fullMs: cold.first.fullMs, bytes: cold.first.bytes, requests: cold.first.requests, pageBytes: cold.first.pageBytes, laterP50: percentile(cold.later, 50), laterP95: percentile(cold.later, 95), later: cold.later, laterFullP95: percentile(cold.laterFull, 95), files: cold.first.files },
+          cold: {
+            firstMs: cold.first.ms,
+            fullMs: cold.first.fullMs,
+            bytes: cold.first.bytes,
+            requests: cold.first.requests,
+            pageBytes: cold.first.pageBytes,
+            laterP50: percentile(cold.later, 50),
+            laterP95: percentile(cold.later, 95),
+            later: cold.later,
+            laterFullP95: percentile(cold.laterFull, 95),
+            files: cold.first.files,
+          },
           warm: { firstMs: warm.first.ms, bytes: warm.first.bytes, requests: warm.first.requests },
           link: { ...link, query: linkQuery },
           hits: { exact, typo, short, queries: p.queries.exact.length, firstLetter, transposed, bodyOnly },
-          ...(e.engine === 'minisearch' ? { indexBytes: p.ms.bytes, indexMs: p.ms.ms } : e.engine === 'pagefind' ? { indexBytes: countFiles(pagefindDir).bytes } : {}),
+          ...(e.engine === 'minisearch'
+            ? { indexBytes: p.ms.bytes, indexMs: p.ms.ms }
+            : e.engine === 'pagefind'
+              ? { indexBytes: countFiles(pagefindDir).bytes }
+              : {}),
         };
-        log(`N=${p.size.n} ${e.engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers; first ${Math.round(cold.first.ms)} ms, ${cold.first.bytes} B in ${cold.first.requests} req; warm ${Math.round(warm.first.ms)} ms; later p95 ${Math.round(result.cold.laterP95)} ms; hits ${Math.round(exact * 100)}% / typos ${[typo, firstLetter, transposed, bodyOnly].map((r) => `${Math.round(r * 100)}%`).join(' ')}`);
+        log(
+          `N=${p.size.n} ${e.engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers; first ${Math.round(cold.first.ms)} ms, ${cold.first.bytes} B in ${cold.first.requests} req; warm ${Math.round(warm.first.ms)} ms; later p95 ${Math.round(result.cold.laterP95)} ms; hits ${Math.round(exact * 100)}% / typos ${[typo, firstLetter, transposed, bodyOnly].map((r) => `${Math.round(r * 100)}%`).join(' ')}`,
+        );
         search.push(result);
       }
       sizeResults.push({ ...p.size, search });
@@ -187,10 +212,20 @@ if (!existsSync(CHROMIUM)) {
       server.mount('/', realDist);
       server.mount('/ms/', msDir);
       realSearch = [];
-      for (const [engine, url, site] of [['site', '/search/', true], ['pagefind', '/bench/pagefind.html?bundle=/pagefind/', false], ['minisearch', '/bench/minisearch.html?index=/ms/index.json', false]] as const) {
+      for (const [engine, url, site] of [
+        ['site', '/search/', true],
+        ['pagefind', '/bench/pagefind.html?bundle=/pagefind/', false],
+        ['minisearch', '/bench/minisearch.html?index=/ms/index.json', false],
+      ] as const) {
         const link = await linkRun(browser, server, url, LINK_QUERY_REAL, site);
         log(`real content ${engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers`);
-        realSearch.push({ engine, cold: { firstMs: NaN, bytes: NaN, requests: NaN, pageBytes: NaN, laterP50: NaN, laterP95: NaN, later: [], files: [] }, warm: { firstMs: NaN, bytes: NaN, requests: NaN }, link: { ...link, query: LINK_QUERY_REAL }, hits: { exact: NaN, typo: NaN, short: NaN, queries: 0 } });
+        realSearch.push({
+          engine,
+          cold: { firstMs: NaN, bytes: NaN, requests: NaN, pageBytes: NaN, laterP50: NaN, laterP95: NaN, later: [], files: [] },
+          warm: { firstMs: NaN, bytes: NaN, requests: NaN },
+          link: { ...link, query: LINK_QUERY_REAL },
+          hits: { exact: NaN, typo: NaN, short: NaN, queries: 0 },
+        });
       }
     }
   } finally {
@@ -212,7 +247,10 @@ function crossover(metric: string, a: string, b: string, value: (e: EngineResult
     const [p, q] = [points[i - 1]!, points[i]!];
     if (Math.sign(p.d) !== Math.sign(q.d)) {
       const x = Math.log(p.n) + ((Math.log(q.n) - Math.log(p.n)) * p.d) / (p.d - q.d);
-      return { metric, text: `${lead(p.d)} leads below about ${Math.round(Math.exp(x)).toLocaleString('en-GB')} commitments, ${lead(q.d)} above (interpolated between ${p.n} and ${q.n})` };
+      return {
+        metric,
+        text: `${lead(p.d)} leads below about ${Math.round(Math.exp(x)).toLocaleString('en-GB')} commitments, ${lead(q.d)} above (interpolated between ${p.n} and ${q.n})`,
+      };
     }
   }
   const [p, q] = [points.at(-2)!, points.at(-1)!];
@@ -220,9 +258,15 @@ function crossover(metric: string, a: string, b: string, value: (e: EngineResult
   const ratios = points.map((x) => `${x.n}: ${Math.exp(x.d).toFixed(2)}×`).join(', ');
   const x = slope !== 0 && Math.sign(slope) !== Math.sign(q.d) ? Math.log(q.n) - q.d / slope : Infinity;
   if (Math.exp(x) <= q.n * 100) {
-    return { metric, text: `${lead(q.d)} leads at every measured size; extrapolating the last two, the other would lead beyond about ${Math.round(Math.exp(x)).toLocaleString('en-GB')} commitments` };
+    return {
+      metric,
+      text: `${lead(q.d)} leads at every measured size; extrapolating the last two, the other would lead beyond about ${Math.round(Math.exp(x)).toLocaleString('en-GB')} commitments`,
+    };
   }
-  return { metric, text: `${lead(q.d)} leads at every measured size (Pagefind ÷ MiniSearch ${ratios}); the gap is ${slope !== 0 && Math.sign(slope) !== Math.sign(q.d) ? 'narrowing too slowly to close within 100× the largest size' : 'not closing'}` };
+  return {
+    metric,
+    text: `${lead(q.d)} leads at every measured size (Pagefind ÷ MiniSearch ${ratios}); the gap is ${slope !== 0 && Math.sign(slope) !== Math.sign(q.d) ? 'narrowing too slowly to close within 100× the largest size' : 'not closing'}`,
+  };
 }
 const crossovers = [
   crossover('bytes for a cold first search', 'site', 'minisearch', (e) => e.cold.bytes),
@@ -248,7 +292,15 @@ const date = new Date().toISOString().slice(0, 10);
 const results: BenchResults = {
   date,
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), load: loadavg(), node: process.version },
-  settings: { sizes, seed, queries: Number(args.queries), later: Number(args.later), throttle: '150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU', typeAfterFocusMs: 1000, compression: 'gzip level 6 (Pagefind index files as written)' },
+  settings: {
+    sizes,
+    seed,
+    queries: Number(args.queries),
+    later: Number(args.later),
+    throttle: '150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU',
+    typeAfterFocusMs: 1000,
+    compression: 'gzip level 6 (Pagefind index files as written)',
+  },
   real: { build: realBuild, runs: realRuns.map((r) => ({ totalMs: r.totalMs, stages: r.stages })), weight },
   sizes: sizeResults,
   ...(realSearch ? { realSearch } : {}),
@@ -264,5 +316,7 @@ const report = searchOnly ? searchMarkdown(results) : markdown(results);
 writeFileSync(join(out, searchOnly ? 'search.md' : 'latest.md'), report);
 console.log(`\n${report}`);
 const missed = goals(results).filter((g) => g.met === false).length;
-log(`done: ${missed} goal${missed === 1 ? '' : 's'} missed; bench/results/${searchOnly ? `${date}-search.json and bench/results/search.md` : `${date}.json and bench/results/latest.md`} written`);
+log(
+  `done: ${missed} goal${missed === 1 ? '' : 's'} missed; bench/results/${searchOnly ? `${date}-search.json and bench/results/search.md` : `${date}.json and bench/results/latest.md`} written`,
+);
 for (const dir of readdirSync(work).filter((d) => d.startsWith('dist-') && d !== 'dist-real')) rmSync(join(work, dir), { recursive: true, force: true });

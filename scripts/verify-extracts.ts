@@ -30,9 +30,7 @@ function textFiles(dir: string): string[] {
 
 /** Every stored text under `folders`, cut into passages; paths as shown relative to `cwd`. */
 export function readReferences(folders: readonly string[], cwd = process.cwd()): Reference[] {
-  return folders.flatMap((folder) =>
-    textFiles(folder).map((path) => ({ path: relative(cwd, path), passages: passagesOf(path, readFileSync(path, 'utf8')) })),
-  );
+  return folders.flatMap((folder) => textFiles(folder).map((path) => ({ path: relative(cwd, path), passages: passagesOf(path, readFileSync(path, 'utf8')) })));
 }
 
 function main(): number {

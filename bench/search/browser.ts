@@ -16,7 +16,15 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-extensions',
+    ],
   });
 }
 
@@ -120,7 +128,13 @@ export async function linkRun(browser: Browser, server: BenchServer, url: string
     const timing = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings[0]);
     if (!timing) throw new Error(`no first answers recorded for ${url}`);
     const before = server.counted().log.filter((entry) => entry.at <= (timing.at ?? Infinity));
-    return { ms: timing.ms, fullMs: timing.fullMs, bytes: before.reduce((sum, e) => sum + e.bytes, 0), requests: before.length, files: before.map(({ path, bytes }) => ({ path, bytes })) };
+    return {
+      ms: timing.ms,
+      fullMs: timing.fullMs,
+      bytes: before.reduce((sum, e) => sum + e.bytes, 0),
+      requests: before.length,
+      files: before.map(({ path, bytes }) => ({ path, bytes })),
+    };
   } finally {
     await context.close();
   }
@@ -142,7 +156,13 @@ async function waitFor(page: Page, n: number) {
   await page.waitForFunction((k) => ((window as unknown as { __timings?: Timing[] }).__timings?.length ?? 0) > k, n, { timeout: 300_000, polling: 50 });
 }
 
-export async function throttledRun(browser: Browser, server: BenchServer, url: string, queries: Query[], options: { warm: boolean; later: number; site?: boolean }): Promise<ThrottledRun> {
+export async function throttledRun(
+  browser: Browser,
+  server: BenchServer,
+  url: string,
+  queries: Query[],
+  options: { warm: boolean; later: number; site?: boolean },
+): Promise<ThrottledRun> {
   const { context, page } = await throttledPage(browser, options.site ?? false);
   try {
     server.reset();
@@ -167,7 +187,15 @@ export async function throttledRun(browser: Browser, server: BenchServer, url: s
     }
     const timings = await page.evaluate(() => (window as unknown as { __timings: Timing[] }).__timings);
     return {
-      first: { ms: timings[0]?.ms ?? NaN, fullMs: timings[0]?.fullMs ?? NaN, bytes: firstCount.bytes, requests: firstCount.requests, pageBytes: loaded.bytes, pageRequests: loaded.requests, files: firstCount.log },
+      first: {
+        ms: timings[0]?.ms ?? NaN,
+        fullMs: timings[0]?.fullMs ?? NaN,
+        bytes: firstCount.bytes,
+        requests: firstCount.requests,
+        pageBytes: loaded.bytes,
+        pageRequests: loaded.requests,
+        files: firstCount.log,
+      },
       later: timings.slice(1).map((t) => t.ms),
       laterFull: timings.slice(1).map((t) => t.fullMs),
     };

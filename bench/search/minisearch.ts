@@ -27,7 +27,13 @@ export function searchRecords(graph: Graph, base = '/'): SearchRecord[] {
   const urls = makeUrls(base);
   const sourceTitle = (id: string) => graph.source.get(id)?.shortTitle ?? '';
   return [
-    ...graph.sources.map((s) => ({ id: urls.source(s.id), url: urls.source(s.id), title: s.title, aliases: [s.shortTitle, ...s.aliases].join(' · '), text: plainBlocks(s.prose).join(' ') })),
+    ...graph.sources.map((s) => ({
+      id: urls.source(s.id),
+      url: urls.source(s.id),
+      title: s.title,
+      aliases: [s.shortTitle, ...s.aliases].join(' · '),
+      text: plainBlocks(s.prose).join(' '),
+    })),
     ...graph.commitments.map((c) => ({
       id: urls.commitment(c.id),
       url: urls.commitment(c.id),
@@ -35,7 +41,13 @@ export function searchRecords(graph: Graph, base = '/'): SearchRecord[] {
       aliases: c.aliases.join(' · '),
       text: [c.text, c.locator, sourceTitle(c.source), c.note ?? '', c.status?.summary ?? '', c.response?.summary ?? ''].join('\n'),
     })),
-    ...graph.extracts.map((e) => ({ id: urls.extract(e.id), url: urls.extract(e.id), title: e.title, aliases: '', text: [...e.blocks, e.locator, sourceTitle(e.source)].join('\n') })),
+    ...graph.extracts.map((e) => ({
+      id: urls.extract(e.id),
+      url: urls.extract(e.id),
+      title: e.title,
+      aliases: '',
+      text: [...e.blocks, e.locator, sourceTitle(e.source)].join('\n'),
+    })),
   ];
 }
 

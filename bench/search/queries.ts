@@ -23,7 +23,12 @@ export function mistype(word: string, random: ReturnType<typeof seeded>, from = 
     const at = from === 0 ? 0 : random.int(1, word.length - 1);
     const letter = LETTERS[random.int(0, 25)]!;
     const kind = random.int(0, 2);
-    const typo = kind === 0 ? word.slice(0, at) + letter + word.slice(at + 1) : kind === 1 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + letter + word.slice(at);
+    const typo =
+      kind === 0
+        ? word.slice(0, at) + letter + word.slice(at + 1)
+        : kind === 1
+          ? word.slice(0, at) + word.slice(at + 1)
+          : word.slice(0, at) + letter + word.slice(at);
     if (typo.toLowerCase() !== word.toLowerCase()) return typo;
   }
 }
@@ -99,7 +104,13 @@ export function makeQueries(commitments: { id: string; title: string; text?: str
   const bodyOnly: Query[] = [];
   for (const c of chosen) {
     const full = commitments.find((x) => x.id === c.id);
-    const candidates = [...new Set(wordsOf(full?.text ?? '').filter((w) => /^[A-Za-z]{6,}$/.test(w)).map(bare))].filter((w) => !inTitles.has(w) && (textDf.get(w) ?? 0) <= 2);
+    const candidates = [
+      ...new Set(
+        wordsOf(full?.text ?? '')
+          .filter((w) => /^[A-Za-z]{6,}$/.test(w))
+          .map(bare),
+      ),
+    ].filter((w) => !inTitles.has(w) && (textDf.get(w) ?? 0) <= 2);
     if (!candidates.length) continue;
     const word = random.pick(candidates.sort());
     const typoWord = mistype(word, random);

@@ -21,7 +21,15 @@ import { contentWatch } from './content-watch.ts';
 export const INDEXED_PAGES = '{sources,commitments,extracts}/*/index.html';
 
 // public/search.js uses Pagefind's JS API; its ready-made UIs are never loaded, so they are not shipped.
-const PAGEFIND_UIS = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+const PAGEFIND_UIS = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 export const contentDirectory = (): string => resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
 

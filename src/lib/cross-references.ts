@@ -22,10 +22,5 @@ export interface ParsedPillars {
  */
 export function checkCrossReferences(digests: readonly ParsedDigest[], pillarsFile: ParsedPillars | undefined): Problem[] {
   const { ids, problems } = checkIds(digests, pillarsFile);
-  return [
-    ...problems,
-    ...checkPreviousIds(digests, ids.declared),
-    ...checkReferences(digests, pillarsFile, ids),
-    ...checkPillarMaps(pillarsFile, ids.sources),
-  ];
+  return [...problems, ...checkPreviousIds(digests, ids.declared), ...checkReferences(digests, pillarsFile, ids), ...checkPillarMaps(pillarsFile, ids.sources)];
 }

@@ -144,12 +144,25 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
 
   const edges: Edge[] = [];
   for (const s of sources) {
-    for (const r of s.related) edges.push({ type: 'related', from: { kind: 'source', id: s.id }, to: { kind: 'source', id: r.source }, relation: r.relation, ...(r.note ? { note: r.note } : {}) });
+    for (const r of s.related)
+      edges.push({
+        type: 'related',
+        from: { kind: 'source', id: s.id },
+        to: { kind: 'source', id: r.source },
+        relation: r.relation,
+        ...(r.note ? { note: r.note } : {}),
+      });
   }
   for (const digest of digests) for (const use of digest.links) edges.push({ type: 'mentions', from: use.from, to: use.link });
   for (const c of commitments) {
     for (const link of c.lineage) {
-      edges.push({ type: 'lineage', from: { kind: 'commitment', id: c.id }, to: { kind: 'commitment', id: link.commitment }, relation: link.relation, ...(link.note ? { note: link.note } : {}) });
+      edges.push({
+        type: 'lineage',
+        from: { kind: 'commitment', id: c.id },
+        to: { kind: 'commitment', id: link.commitment },
+        relation: link.relation,
+        ...(link.note ? { note: link.note } : {}),
+      });
     }
   }
   for (const e of extracts) for (const id of e.commitments) edges.push({ type: 'quotes', from: { kind: 'extract', id: e.id }, to: { kind: 'commitment', id } });
@@ -183,7 +196,23 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
   for (const record of extracts) for (const old of record.previousIds) redirects.set(old, { kind: 'extract', id: record.id });
 
   return {
-    sources, commitments, extracts, pillars, glossary, source, commitment, extract, pillar,
-    edges, edgesTo, lineageFrom, lineageTo, commitmentsBySource, commitmentsByPillar, commitmentsByFramework, extractsByCommitment, redirects,
+    sources,
+    commitments,
+    extracts,
+    pillars,
+    glossary,
+    source,
+    commitment,
+    extract,
+    pillar,
+    edges,
+    edgesTo,
+    lineageFrom,
+    lineageTo,
+    commitmentsBySource,
+    commitmentsByPillar,
+    commitmentsByFramework,
+    extractsByCommitment,
+    redirects,
   };
 }

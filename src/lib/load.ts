@@ -36,7 +36,14 @@ export function loadTree(tree: ContentTree): LoadResult {
   let pillars: ParsedPillars | undefined;
   if (tree.sources.length === 0) {
     const folder = tree.expected?.sources ?? 'content/sources';
-    problems.push({ file: folder, line: 1, column: 1, subject: 'sources', field: '', message: `folder is missing or has no .md files; expected one digest per source in ${folder}/<id>.md` });
+    problems.push({
+      file: folder,
+      line: 1,
+      column: 1,
+      subject: 'sources',
+      field: '',
+      message: `folder is missing or has no .md files; expected one digest per source in ${folder}/<id>.md`,
+    });
   }
   if (!tree.pillars) {
     const file = tree.expected?.pillars ?? 'content/pillars.yml';
@@ -44,7 +51,8 @@ export function loadTree(tree: ContentTree): LoadResult {
   } else {
     const file = tree.pillars.path;
     const yaml = parseYaml(normaliseText(tree.pillars.text));
-    for (const error of yaml.errors) problems.push({ file, ...error, subject: 'pillars', field: '', message: `is not valid YAML (${error.message}); expected a "pillars:" list` });
+    for (const error of yaml.errors)
+      problems.push({ file, ...error, subject: 'pillars', field: '', message: `is not valid YAML (${error.message}); expected a "pillars:" list` });
     if (yaml.errors.length === 0) {
       const checked = checkFields(PillarsFile, yaml.value, { file, subject: 'pillars', yaml });
       if (checked.ok) pillars = { file, pillars: checked.data.pillars, yaml };
@@ -66,7 +74,8 @@ export function loadTree(tree: ContentTree): LoadResult {
 function checkGlossary(source: ContentFile, problems: Problem[]): GlossaryGroup[] {
   const file = source.path;
   const yaml = parseYaml(normaliseText(source.text));
-  for (const error of yaml.errors) problems.push({ file, ...error, subject: 'glossary', field: '', message: `is not valid YAML (${error.message}); expected a "groups:" list` });
+  for (const error of yaml.errors)
+    problems.push({ file, ...error, subject: 'glossary', field: '', message: `is not valid YAML (${error.message}); expected a "groups:" list` });
   if (yaml.errors.length > 0) return [];
   const checked = checkFields(GlossaryFile, yaml.value, { file, subject: 'glossary', yaml });
   if (!checked.ok) problems.push(...checked.problems);
@@ -80,7 +89,13 @@ function checkGlossary(source: ContentFile, problems: Problem[]): GlossaryGroup[
       const key = term.trim().toLowerCase();
       const earlier = seen.get(key);
       if (earlier) {
-        problems.push({ file, ...yaml.placeOf(['groups', g, 'terms', t]), subject: 'glossary', field: `groups[${g}].terms[${t}]`, message: `repeats "${term}", already at ${earlier}; expected each term in one group only` });
+        problems.push({
+          file,
+          ...yaml.placeOf(['groups', g, 'terms', t]),
+          subject: 'glossary',
+          field: `groups[${g}].terms[${t}]`,
+          message: `repeats "${term}", already at ${earlier}; expected each term in one group only`,
+        });
       } else seen.set(key, `groups[${g}].terms[${t}]`);
     });
   });
@@ -103,8 +118,7 @@ function readablePillars(file: string, yaml: ParsedYaml): ParsedPillars {
     else if (typeof id === 'string' && ID_PATTERN.test(id)) {
       const maps = PillarMapping.array().safeParse((entry as { maps?: unknown }).maps);
       pillars.push({ id, title: id, description: id, aliases: [], maps: maps.success ? maps.data : [] });
-    }
-    else return;
+    } else return;
     positions.push(index);
   });
   return { file, pillars, yaml, positions };
@@ -116,7 +130,9 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
   const sourcesDir = join(root, 'sources');
   let names: string[] = [];
   try {
-    names = readdirSync(sourcesDir).filter((name) => name.endsWith('.md')).sort();
+    names = readdirSync(sourcesDir)
+      .filter((name) => name.endsWith('.md'))
+      .sort();
   } catch {
     names = [];
   }

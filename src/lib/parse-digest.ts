@@ -64,8 +64,7 @@ export function parseDigest(file: string, rawText: string): ParsedDigest {
     links: [],
     problems: [],
   };
-  const problem = (place: Place, subject: string, field: string, message: string) =>
-    result.problems.push({ file, ...place, subject, field, message });
+  const problem = (place: Place, subject: string, field: string, message: string) => result.problems.push({ file, ...place, subject, field, message });
 
   const front = readFrontMatter(file, text, problem, result.problems);
   if (front.source) result.source = front.source;

@@ -28,9 +28,7 @@ export function formatProblem(problem: Problem): string {
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column || byCodePoint(a.message, b.message),
-  );
+  return [...problems].sort((a, b) => byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column || byCodePoint(a.message, b.message));
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

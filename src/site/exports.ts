@@ -10,11 +10,21 @@ export interface ExportContext {
 }
 
 export function commitmentRecords(graph: Graph, { urls, absolute }: ExportContext): CommitmentExport[] {
-  return graph.commitments.map(({ file: _file, line: _line, body: _body, id, source, ...record }) => ({ id, source, ...record, permalink: absolute(urls.commitment(id)) }));
+  return graph.commitments.map(({ file: _file, line: _line, body: _body, id, source, ...record }) => ({
+    id,
+    source,
+    ...record,
+    permalink: absolute(urls.commitment(id)),
+  }));
 }
 
 export function extractRecords(graph: Graph, { urls, absolute }: ExportContext): ExtractExport[] {
-  return graph.extracts.map(({ file: _file, line: _line, body: _body, id, source, ...record }) => ({ id, source, ...record, permalink: absolute(urls.extract(id)) }));
+  return graph.extracts.map(({ file: _file, line: _line, body: _body, id, source, ...record }) => ({
+    id,
+    source,
+    ...record,
+    permalink: absolute(urls.extract(id)),
+  }));
 }
 
 export function sourceRecords(graph: Graph, { urls, absolute }: ExportContext): SourceExport[] {
@@ -32,25 +42,56 @@ export function pillarRecords(graph: Graph, { urls, absolute }: ExportContext): 
 
 /** The columns of commitments.csv: one row per commitment, lists joined with "; ". */
 export const CSV_COLUMNS = [
-  'id', 'title', 'source', 'locator', 'sourcePillar', 'pillars', 'recommendation', 'due', 'dueLabel',
-  'owners', 'funding', 'status', 'statusAsOf', 'responseStance', 'text', 'permalink',
+  'id',
+  'title',
+  'source',
+  'locator',
+  'sourcePillar',
+  'pillars',
+  'recommendation',
+  'due',
+  'dueLabel',
+  'owners',
+  'funding',
+  'status',
+  'statusAsOf',
+  'responseStance',
+  'text',
+  'permalink',
 ] as const;
 
 export function commitmentRows(records: readonly CommitmentExport[]): string[][] {
   return records.map((c) => [
-    c.id, c.title, c.source, c.locator, c.sourcePillar, c.pillars.join('; '), c.recommendation?.toString() ?? '',
-    c.due ?? '', c.dueLabel ?? '', c.owners.join('; '),
+    c.id,
+    c.title,
+    c.source,
+    c.locator,
+    c.sourcePillar,
+    c.pillars.join('; '),
+    c.recommendation?.toString() ?? '',
+    c.due ?? '',
+    c.dueLabel ?? '',
+    c.owners.join('; '),
     c.funding.map((f) => [f.amount, f.purpose, f.period].filter(Boolean).join(', ')).join('; '),
-    c.status?.value ?? '', c.status?.asOf ?? '', c.response?.stance ?? '', c.text, c.permalink,
+    c.status?.value ?? '',
+    c.status?.asOf ?? '',
+    c.response?.stance ?? '',
+    c.text,
+    c.permalink,
   ]);
 }
 
 /** Our own summaries and the open data: one licence, named in the footer, on /data/ and in every data file. */
-export const OWN_LICENCE = { id: 'CC-BY-4.0', name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
+export const OWN_LICENCE = {
+  id: 'CC-BY-4.0',
+  name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;
 
 // Verbatim passages and the originals' own metadata stay under the Crown or Parliamentary licence of their source.
 const NOT_COVERED: Partial<Record<ExportName, string>> = {
-  extracts: 'The passages in `blocks` are quoted verbatim from the original documents and stay under the licence named in their source record in sources.json (Open Government Licence v3.0 or Open Parliament Licence v3.0), with its attribution; the rest of each record is ours.',
+  extracts:
+    'The passages in `blocks` are quoted verbatim from the original documents and stay under the licence named in their source record in sources.json (Open Government Licence v3.0 or Open Parliament Licence v3.0), with its attribution; the rest of each record is ours.',
   sources: "Each record's own `licence` field names the licence of the original document and the attribution to use when quoting it.",
 };
 

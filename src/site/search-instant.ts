@@ -65,7 +65,8 @@ function table() {
     if (!at.has(id)) at.set(id, ids.push(id) - 1);
     return at.get(id) as number;
   };
-  const list = <K extends string>(key: K, values: readonly string[]) => (values.length ? ({ [key]: [...new Set(values)].map(index) } as Record<K, number[]>) : {});
+  const list = <K extends string>(key: K, values: readonly string[]) =>
+    values.length ? ({ [key]: [...new Set(values)].map(index) } as Record<K, number[]>) : {};
   return { ids, list };
 }
 
@@ -76,17 +77,19 @@ export function instantIndex(graph: Graph, urls: { commitment(id: string): strin
   const frameworks = table();
   for (const p of graph.pillars) pillars.list('p', [p.id]);
   const docs: InstantDoc[] = [
-    ...graph.commitments.map((c): InstantDoc => ({
-      k: 'c',
-      id: c.id,
-      t: c.title,
-      s: at(c.source),
-      ...aliasText(c.aliases),
-      ...(c.recommendation !== undefined ? { r: c.recommendation } : {}),
-      ...pillars.list('p', c.pillars),
-      ...frameworks.list('f', [frameworkId(c.source, c.sourcePillar)]),
-      ...(c.status ? { st: c.status.value } : {}),
-    })),
+    ...graph.commitments.map(
+      (c): InstantDoc => ({
+        k: 'c',
+        id: c.id,
+        t: c.title,
+        s: at(c.source),
+        ...aliasText(c.aliases),
+        ...(c.recommendation !== undefined ? { r: c.recommendation } : {}),
+        ...pillars.list('p', c.pillars),
+        ...frameworks.list('f', [frameworkId(c.source, c.sourcePillar)]),
+        ...(c.status ? { st: c.status.value } : {}),
+      }),
+    ),
     ...graph.extracts.map((e): InstantDoc => {
       const quoted = e.commitments.map((id) => graph.commitment.get(id)).filter((c) => c !== undefined);
       return {
@@ -94,8 +97,14 @@ export function instantIndex(graph: Graph, urls: { commitment(id: string): strin
         id: e.id,
         t: e.title,
         s: at(e.source),
-        ...pillars.list('p', quoted.flatMap((c) => c.pillars)),
-        ...frameworks.list('f', quoted.map((c) => frameworkId(c.source, c.sourcePillar))),
+        ...pillars.list(
+          'p',
+          quoted.flatMap((c) => c.pillars),
+        ),
+        ...frameworks.list(
+          'f',
+          quoted.map((c) => frameworkId(c.source, c.sourcePillar)),
+        ),
       };
     }),
     ...graph.sources.map((s): InstantDoc => ({ k: 's', id: s.id, t: s.title, s: at(s.id) })),

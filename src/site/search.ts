@@ -55,7 +55,14 @@ export const frameworkId = (sourceId: string, entryId: string): string => `${sou
 export function commitmentSearchRecord(_graph: Graph, c: CommitmentRecord, source: SourceRecord): SearchRecord {
   const status = c.status?.value;
   return {
-    meta: { title: c.title, type: 'Commitment', source: source.shortTitle, year: yearOf(source.published), locator: c.locator, ...(status ? { status: STATUSES[status] } : {}) },
+    meta: {
+      title: c.title,
+      type: 'Commitment',
+      source: source.shortTitle,
+      year: yearOf(source.published),
+      locator: c.locator,
+      ...(status ? { status: STATUSES[status] } : {}),
+    },
     filters: { ...sourceFilters(source), pillar: [...new Set(c.pillars)], framework: [frameworkId(source.id, c.sourcePillar)], status: status ? [status] : [] },
   };
 }
@@ -112,7 +119,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** True when `term` appears in `text` as whole words, ignoring case, hyphens/spaces and a plural "s". */
 export function mentions(text: string, term: string): boolean {
-  const words = term.trim().replace(/s$/i, '').split(/[\s-]+/).map(escapeRegExp).join('[\\s-]+');
+  const words = term
+    .trim()
+    .replace(/s$/i, '')
+    .split(/[\s-]+/)
+    .map(escapeRegExp)
+    .join('[\\s-]+');
   return new RegExp(`(^|[^\\p{L}\\p{N}])${words}s?(?=$|[^\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
@@ -135,7 +147,12 @@ export function glossaryTerms(glossary: readonly GlossaryGroup[], c: Pick<Commit
  * "childrens"), letters and digits only. public/search.js splits queries the same way.
  */
 export function searchWords(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 export interface Vocabulary {

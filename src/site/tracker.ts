@@ -69,7 +69,10 @@ export function isOverdue(commitment: Pick<CommitmentRecord, 'due' | 'status'>, 
 
 export function overdue(graph: Graph): CommitmentRecord[] {
   const reference = newestAsOf(graph);
-  return inTrackerOrder(graph, graph.commitments.filter((c) => isOverdue(c, reference)));
+  return inTrackerOrder(
+    graph,
+    graph.commitments.filter((c) => isOverdue(c, reference)),
+  );
 }
 
 export interface TrackerList {
@@ -160,7 +163,13 @@ export function feedEntries(graph: Graph, permalink: (id: string) => string): Fe
 
 /** When the feed last changed: its newest entry, or, for content without commitments, the newest source's publication. */
 export function feedUpdated(graph: Graph): string {
-  const newest = newestAsOf(graph) ?? graph.sources.map((s) => s.published).sort(compareDates).at(-1) ?? '1970';
+  const newest =
+    newestAsOf(graph) ??
+    graph.sources
+      .map((s) => s.published)
+      .sort(compareDates)
+      .at(-1) ??
+    '1970';
   return atomDate(newest);
 }
 

@@ -70,28 +70,34 @@ describe.runIf(hasChromium)('the search page over hostile content', () => {
 
   // Checked after every test, for the page it opened: each test proves it alone, in any order.
   afterEach(() => {
-    expect({ trouble: trouble.splice(0), offsite: offsite.splice(0) }, 'dialogs, script errors or other hosts on the page this test opened').toEqual({ trouble: [], offsite: [] });
+    expect({ trouble: trouble.splice(0), offsite: offsite.splice(0) }, 'dialogs, script errors or other hosts on the page this test opened').toEqual({
+      trouble: [],
+      offsite: [],
+    });
   });
 
   it.each(['alert', 'script', 'onerror', 'javascript', 'staying close'])('shows the results for "%s" as text only', async (q) => {
     const page = await context.newPage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent(q)}`);
     await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full', undefined, { timeout: 20_000 });
-    const found = await page.$$eval('#search-results *', (elements, allowed) =>
-      elements.flatMap((el) => {
-        const out: string[] = [];
-        if (!allowed.includes(el.localName)) out.push(`<${el.localName}>`);
-        for (const name of el.getAttributeNames()) {
-          if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') out.push(`${name}= on <${el.localName}>`);
-          if (/^\s*(javascript|data|vbscript):/i.test((el.getAttribute(name) ?? '').replace(/[\t\n\r]/g, ''))) out.push(`${name}="${el.getAttribute(name)}" on <${el.localName}>`);
-        }
-        return out;
-      }),
-    [...ALLOWED]);
+    const found = await page.$$eval(
+      '#search-results *',
+      (elements, allowed) =>
+        elements.flatMap((el) => {
+          const out: string[] = [];
+          if (!allowed.includes(el.localName)) out.push(`<${el.localName}>`);
+          for (const name of el.getAttributeNames()) {
+            if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') out.push(`${name}= on <${el.localName}>`);
+            if (/^\s*(javascript|data|vbscript):/i.test((el.getAttribute(name) ?? '').replace(/[\t\n\r]/g, '')))
+              out.push(`${name}="${el.getAttribute(name)}" on <${el.localName}>`);
+          }
+          return out;
+        }),
+      [...ALLOWED],
+    );
     const items = await page.locator('#search-results > li').count();
     await page.close();
     expect(found).toEqual([]);
     expect(items, `results for "${q}"`).toBeGreaterThan(0);
   });
-
 });

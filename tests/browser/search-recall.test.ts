@@ -11,9 +11,16 @@ import { hasChromium, launch, localContext } from '../support/chromium.ts';
 import { resultPaths } from '../support/search.ts';
 import { serve } from '../support/serve.ts';
 
-interface Query { q: string; expect: string[] }
+interface Query {
+  q: string;
+  expect: string[];
+}
 type TypoSet = 'firstLetter' | 'transposed' | 'bodyOnly';
-const set = JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries.json'), 'utf8')) as { queries: Query[]; typos: Query[]; typoSets: Record<TypoSet, Query[]> };
+const set = JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries.json'), 'utf8')) as {
+  queries: Query[];
+  typos: Query[];
+  typoSets: Record<TypoSet, Query[]>;
+};
 const fresh = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../search/queries-fresh.json'), 'utf8')) as { queries: Query[] }).queries;
 const TYPO_SETS: TypoSet[] = ['firstLetter', 'transposed', 'bodyOnly'];
 
@@ -58,9 +65,13 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
 
   it('has at least 40 realistic queries, each expecting commitments that exist', () => {
     expect(set.queries.length).toBeGreaterThanOrEqual(40);
-    const ids = new Set((JSON.parse(readFileSync(resolve(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: { id: string }[] }).commitments.map((c) => c.id));
+    const ids = new Set(
+      (JSON.parse(readFileSync(resolve(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: { id: string }[] }).commitments.map((c) => c.id),
+    );
     expect(fresh.length).toBeGreaterThanOrEqual(40);
-    const unknown = [...set.queries, ...set.typos, ...fresh, ...TYPO_SETS.flatMap((name) => set.typoSets[name])].flatMap(({ q, expect: expected }) => expected.filter((id) => !ids.has(id)).map((id) => `"${q}": ${id}`));
+    const unknown = [...set.queries, ...set.typos, ...fresh, ...TYPO_SETS.flatMap((name) => set.typoSets[name])].flatMap(({ q, expect: expected }) =>
+      expected.filter((id) => !ids.has(id)).map((id) => `"${q}": ${id}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -82,9 +93,15 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
     expect(recall).toBeGreaterThanOrEqual(0.85);
   }, 240_000);
 
-  it.each(TYPO_SETS)('finds the intended commitment in the top 5 for at least 90 per cent of the %s typos', async (name) => {
-    const { rate: top5, misses } = await rate(set.typoSets[name], 5);
-    console.log(`${name} typo top-5 = ${top5.toFixed(3)} over ${set.typoSets[name].length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`);
-    expect(top5).toBeGreaterThanOrEqual(0.9);
-  }, 120_000);
+  it.each(TYPO_SETS)(
+    'finds the intended commitment in the top 5 for at least 90 per cent of the %s typos',
+    async (name) => {
+      const { rate: top5, misses } = await rate(set.typoSets[name], 5);
+      console.log(
+        `${name} typo top-5 = ${top5.toFixed(3)} over ${set.typoSets[name].length} queries${misses.length ? `; misses:\n  ${misses.join('\n  ')}` : ''}`,
+      );
+      expect(top5).toBeGreaterThanOrEqual(0.9);
+    },
+    120_000,
+  );
 });

@@ -44,7 +44,10 @@ describe('the search index of the real content', () => {
 
   it('holds exactly one result per commitment page, extract page and source digest, and nothing else', () => {
     const pages = [...readPages(site.outDir, '/').keys()];
-    const expected = pages.filter((url) => /^\/(commitments|extracts|sources)\/[a-z]/.test(url) && !readFileSync(join(site.outDir, url, 'index.html'), 'utf8').includes('http-equiv="refresh"'));
+    const expected = pages.filter(
+      (url) =>
+        /^\/(commitments|extracts|sources)\/[a-z]/.test(url) && !readFileSync(join(site.outDir, url, 'index.html'), 'utf8').includes('http-equiv="refresh"'),
+    );
     expect(indexed.map((f) => f.url).sort()).toEqual(expected.sort());
   });
 
@@ -57,14 +60,29 @@ describe('the search index of the real content', () => {
   });
 
   it('keeps chrome out of the index: header, navigation, footer, breadcrumbs, contents, copy and cite buttons', () => {
-    const chrome = ['Skip to main content', 'An independent reference, not an official', 'Open data and licence', 'Copy link', 'Copy citation', 'Cite this', 'Permanent link', 'Contents'];
+    const chrome = [
+      'Skip to main content',
+      'An independent reference, not an official',
+      'Open data and licence',
+      'Copy link',
+      'Copy citation',
+      'Cite this',
+      'Permanent link',
+      'Contents',
+    ];
     const leaks = indexed.flatMap((f) => chrome.filter((text) => f.content.includes(text)).map((text) => `${f.url}: "${text}"`));
     expect(leaks).toEqual([]);
   });
 
   it('records the title, source, locator, year and kind of each commitment, and files it under filter ids, not titles', () => {
     const page = byUrl('/commitments/kcshft-profit-cap/');
-    expect(page?.meta).toMatchObject({ title: "A backstop power to cap providers' profits", type: 'Commitment', source: expect.any(String), year: '2024', locator: expect.any(String) });
+    expect(page?.meta).toMatchObject({
+      title: "A backstop power to cap providers' profits",
+      type: 'Commitment',
+      source: expect.any(String),
+      year: '2024',
+      locator: expect.any(String),
+    });
     expect(page?.filters).toMatchObject({ source: ['keeping-children-safe-helping-families-thrive-2024'], year: ['2024'], kind: ['policy-statement'] });
     expect(page?.filters.framework?.[0]).toMatch(/^keeping-children-safe-helping-families-thrive-2024\/[a-z0-9-]+$/);
     const values = indexed.flatMap((f) => Object.entries(f.filters).flatMap(([name, ids]) => ids.map((id) => `${name}=${id}`)));
@@ -89,325 +107,363 @@ describe.each(['fixture', 'content'])('scripts on the built %s site', (name) => 
     if (!site?.ok) throw new Error(`the ${name} site did not build`);
     const wrong = [...readPages(site.outDir, site.base).values()].flatMap((page) => {
       const scripts = [...page.html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] ?? '').slice(site.base.length));
-      const expected = [
-        ...(/\sdata-copy(-from)?=/.test(page.html) ? ['copy.js'] : []),
-        ...(page.url === `${site.base}search/` ? ['search.js'] : []),
-      ];
-      return JSON.stringify(scripts) === JSON.stringify(expected) ? [] : [`${page.url}: loads ${JSON.stringify(scripts)}, expected ${JSON.stringify(expected)}`];
+      const expected = [...(/\sdata-copy(-from)?=/.test(page.html) ? ['copy.js'] : []), ...(page.url === `${site.base}search/` ? ['search.js'] : [])];
+      return JSON.stringify(scripts) === JSON.stringify(expected)
+        ? []
+        : [`${page.url}: loads ${JSON.stringify(scripts)}, expected ${JSON.stringify(expected)}`];
     });
     expect(wrong).toEqual([]);
   });
 });
 
-describe.runIf(hasChromium)('the search page in a browser (real content)', () => {
-  const site = sites().content;
-  if (!site) throw new Error('the content site was not built');
-  let browser: Browser;
-  let context: BrowserContext;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const offsite: string[] = [];
-  const errors: string[] = [];
+describe.runIf(hasChromium)(
+  'the search page in a browser (real content)',
+  () => {
+    const site = sites().content;
+    if (!site) throw new Error('the content site was not built');
+    let browser: Browser;
+    let context: BrowserContext;
+    let server: Awaited<ReturnType<typeof serve>>;
+    const offsite: string[] = [];
+    const errors: string[] = [];
 
-  beforeAll(async () => {
-    if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
-    server = await serve(site.outDir, site.base);
-    browser = await launch();
-    context = await localContext(browser, server.origin, offsite);
-  }, 60_000);
+    beforeAll(async () => {
+      if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
+      server = await serve(site.outDir, site.base);
+      browser = await launch();
+      context = await localContext(browser, server.origin, offsite);
+    }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  // Checked after every test, for the pages that test opened: each test then proves for itself,
-  // run alone or in any order, that no script error was raised and no other host was asked.
-  afterEach(() => {
-    expect({ errors: errors.splice(0), offsite: offsite.splice(0) }, 'script errors or requests to other hosts on the pages this test opened').toEqual({ errors: [], offsite: [] });
-  });
-
-  const open = async (path: string, into = context): Promise<Page> => {
-    const page = await into.newPage();
-    page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${path}: ${message.text()}`);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
     });
-    await page.goto(`${server.origin}${site.base}${path}`);
-    return page;
-  };
-  const search = (page: Page) => new URL(page.url()).searchParams;
 
-  it('puts the named commitment first as the query is typed, and writes the query into the URL', async () => {
-    const page = await open('search/');
-    await page.locator('#search-q').focus();
-    await page.keyboard.type('profit cap');
-    await waitForSearch(page, 'profit cap');
-    expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
-    expect(search(page).get('q')).toBe('profit cap');
-    await page.close();
-  });
+    // Checked after every test, for the pages that test opened: each test then proves for itself,
+    // run alone or in any order, that no script error was raised and no other host was asked.
+    afterEach(() => {
+      expect({ errors: errors.splice(0), offsite: offsite.splice(0) }, 'script errors or requests to other hosts on the pages this test opened').toEqual({
+        errors: [],
+        offsite: [],
+      });
+    });
 
-  it('shows instant answers first, then full-text results with their locator and a snippet with the match highlighted, each page once', async () => {
-    const page = await open('search/?q=kinship%20allowance');
-    await waitForSearch(page, 'kinship allowance');
-    const first = page.locator('#search-results > li').first();
-    expect(await first.getAttribute('class')).toBe('instant');
-    expect(await first.locator('h2 a').textContent()).toBeTruthy();
-    expect((await resultMetas(page))[0]).toMatch(/^Commitment · (Stable Homes, Built on Love|Keeping children safe, helping families thrive) · 20(23|24)$/);
-    const fullText = page.locator('#search-results > li:not(.instant)').first();
-    expect(await fullText.locator('.meta').textContent()).toMatch(/^(Commitment|Extract|Source digest) · .+ · 20\d\d/);
-    expect(await fullText.locator('mark').count()).toBeGreaterThan(0);
-    const paths = await resultPaths(page);
-    expect(new Set(paths).size).toBe(paths.length);
-    await page.close();
-  });
-
-  it('answers a recommendation number, and shows a commitment\'s status as a text badge', async () => {
-    const page = await open('search/?q=Narey%20recommendation%205');
-    await waitForSearch(page, 'Narey recommendation 5');
-    // The commitment, and the extract that quotes the recommendation, before anything else.
-    expect((await resultPaths(page)).slice(0, 2)).toContain('/commitments/narey-r05-no-wrong-door/');
-    expect(await page.locator('#search-results > li:has(a[href$="/narey-r05-no-wrong-door/"]) .meta').textContent()).toContain('Recommendation 5');
-    const tags = await page.locator('#search-results .meta .tag').allTextContents();
-    expect(tags.length).toBeGreaterThan(0);
-    expect(tags.every((tag) => ['Delivered', 'Partly delivered', 'In progress', 'Dropped', 'Superseded', 'Not known'].includes(tag))).toBe(true);
-    await page.close();
-  });
-
-  it('filters by status id, counting each status', async () => {
-    const page = await open('search/?q=staying%20close&status=delivered');
-    await waitForSearch(page, 'staying close');
-    expect(await page.locator('input[name=status][value=delivered]').isChecked()).toBe(true);
-    const items = await page.locator('#search-results > li').all();
-    expect(items.length).toBeGreaterThan(0);
-    for (const item of items) expect(await item.locator('.meta .tag').textContent()).toBe('Delivered');
-    expect(await page.locator('input[name=status][value=delivered] ~ label [data-count]').textContent()).toBe(`(${items.length})`);
-    await page.close();
-  });
-
-  it('restores a search and its filters from a URL shared with title values, rewrites them as ids, and narrows results to them', async () => {
-    const page = await open('search/?q=staying%20close&source=Keep%20on%20Caring');
-    await waitForSearch(page, 'staying close');
-    expect(await page.locator('#search-q').inputValue()).toBe('staying close');
-    expect(await page.locator('input[name=source][value="keep-on-caring-2016"]').isChecked()).toBe(true);
-    expect(search(page).getAll('source')).toEqual(['keep-on-caring-2016']);
-    const metas = await resultMetas(page);
-    expect(metas.length).toBeGreaterThan(0);
-    expect(metas.every((meta) => meta.includes('Keep on Caring'))).toBe(true);
-    const count = await page.locator('input[name=source][value="keep-on-caring-2016"] ~ label [data-count]').textContent();
-    expect(count).toBe(`(${metas.length})`);
-    expect(await page.locator('details[data-filter=source] [data-selected]').textContent()).toBe('(1 selected)');
-    await page.close();
-  });
-
-  it('counts OR within a group: ticking one source leaves the other sources\' counts as they were', async () => {
-    const page = await open('search/?q=staying%20close');
-    await waitForSearch(page, 'staying close');
-    const counts = () => page.locator('details[data-filter=source] [data-count]').allTextContents();
-    const before = await counts();
-    expect(before.filter((c) => c !== '(0)').length).toBeGreaterThan(2);
-    await page.locator('details[data-filter=source] summary').click();
-    await page.locator('input[name=source][value="keep-on-caring-2016"]').check();
-    await expect.poll(() => search(page).getAll('source')).toEqual(['keep-on-caring-2016']);
-    await waitForSearch(page, 'staying close');
-    await expect.poll(counts).toEqual(before);
-    await page.close();
-  });
-
-  it('narrows results when a filter is ticked with the keyboard, and adds the filter to the URL', async () => {
-    const page = await open('search/?q=care%20leavers');
-    await waitForSearch(page, 'care leavers');
-    const before = await page.locator('#search-results > li').count();
-    await page.locator('details[data-filter=year] summary').focus();
-    await page.keyboard.press('Enter');
-    await page.locator('input[name=year][value="2016"]').focus();
-    await page.keyboard.press('Space');
-    await expect.poll(() => search(page).getAll('year')).toEqual(['2016']);
-    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/for “care leavers”, with filters$/);
-    const metas = await resultMetas(page);
-    expect(metas.every((meta) => meta.endsWith('2016'))).toBe(true);
-    expect(metas.length).toBeLessThanOrEqual(before);
-    await page.close();
-  });
-
-  it("finds the same commitments under practitioners' interchangeable terms from the glossary", async () => {
-    const top = async (q: string) => {
-      const page = await open(`search/?q=${encodeURIComponent(q)}`);
-      await waitForSearch(page, q);
-      const paths = (await resultPaths(page)).filter((p) => p.startsWith('/commitments/')).slice(0, 3);
-      await page.close();
-      return paths;
+    const open = async (path: string, into = context): Promise<Page> => {
+      const page = await into.newPage();
+      page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${path}: ${message.text()}`);
+      });
+      await page.goto(`${server.origin}${site.base}${path}`);
+      return page;
     };
-    expect(await top('locums')).toContain('/commitments/shbl-agency-social-worker-rules/');
-    expect(await top('agency social workers')).toContain('/commitments/shbl-agency-social-worker-rules/');
-    expect((await top('family and friends carers')).every((p) => p.includes('kinship'))).toBe(true);
-    const safeguarding = ['pcf-multi-agency-safeguarding', 'shbl-safeguarding-leadership-education', 'kcshft-education-in-safeguarding-arrangements'];
-    const lscb = await top('LSCB');
-    expect(lscb.some((p) => safeguarding.some((id) => p.includes(id))), `LSCB found ${lscb.join(', ')}`).toBe(true);
-  });
+    const search = (page: Page) => new URL(page.url()).searchParams;
 
-  it('corrects a misspelt word to the nearest indexed word and offers a link to search the original words', async () => {
-    const page = await open('search/?q=kinsip%20care%20strategy');
-    await waitForSearch(page, 'kinship care strategy');
-    expect(await page.locator('#search-correction').textContent()).toBe('Showing results for kinship care strategy. Search instead for kinsip care strategy');
-    expect((await resultPaths(page)).filter((p) => p.startsWith('/commitments/'))[0]).toBe('/commitments/shbl-kinship-care-strategy/');
-    await page.getByRole('link', { name: 'Search instead for kinsip care strategy' }).click();
-    // Taken as typed, "kinsip" is on no page: the results are for the words that are.
-    await waitForSearch(page, 'care strategy');
-    expect(search(page).get('exact')).toBe('1');
-    expect(await page.locator('#search-correction').textContent()).toBe('No page has all of your words; showing results for care strategy.');
-    expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ results? for “care strategy”$/);
-    await page.close();
-  });
-
-  it('never ends a question in "No results" while some of its words are on a page: it shows the results for those, best first, and says so', async () => {
-    for (const q of ['how many recommendations did the Narey review make', 'number of children in residential care in 2015', 'what did the government say about zebras and staying close']) {
-      const page = await open(`search/?q=${encodeURIComponent(q)}`);
-      await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full' && / for “/.test(document.getElementById('search-status')?.textContent ?? ''));
-      const status = (await page.locator('#search-status').textContent()) ?? '';
-      expect(status, q).toMatch(/^\d+ results? for “/);
-      if (!status.includes(q)) expect(await page.locator('#search-correction').textContent(), q).toMatch(/^No page has all of your words; showing results for /);
+    it('puts the named commitment first as the query is typed, and writes the query into the URL', async () => {
+      const page = await open('search/');
+      await page.locator('#search-q').focus();
+      await page.keyboard.type('profit cap');
+      await waitForSearch(page, 'profit cap');
+      expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
+      expect(search(page).get('q')).toBe('profit cap');
       await page.close();
-    }
-    const page = await open('search/?q=what%20did%20the%20government%20say%20about%20zebras%20and%20staying%20close');
-    await waitForSearch(page, 'government say staying close');
-    expect((await resultPaths(page)).slice(0, 5).some((p) => p.includes('staying-close'))).toBe(true);
-    await page.close();
-  });
-
-  it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
-    const broken = await localContext(browser, server.origin, offsite);
-    await broken.route(/\/(pagefind\/|search\/(instant\.json|minisearch\.js))/, (route) => route.abort());
-    // Not through open(): the aborted requests are this test's doing, not script errors.
-    const page = await broken.newPage();
-    await page.goto(`${server.origin}${site.base}search/?q=staying%20close`);
-    await page.waitForFunction(() => /could not load/.test(document.getElementById('search-status')?.textContent ?? ''));
-    expect(await page.locator('#search-status').textContent()).toBe('Search could not load. You can browse by pillar or browse by source.');
-    expect(await page.locator('#search-status a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/pillars/', '/sources/']);
-    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
-    await broken.close();
-  });
-
-  it('still answers from titles, and says so, when only the full-text index fails to load', async () => {
-    const broken = await localContext(browser, server.origin, offsite);
-    await broken.route(/\/pagefind\//, (route) => route.abort());
-    const page = await broken.newPage();
-    await page.goto(`${server.origin}${site.base}search/?q=profit%20cap`);
-    await waitForSearch(page, 'profit cap');
-    expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
-    expect(await page.locator('#search-correction').textContent()).toBe('Full-text search could not load: showing title matches only. You can also browse by pillar or browse by source.');
-    expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
-    await broken.close();
-  });
-
-  it('puts the filters in a column beside the results at 1280×800, the first result in view, and above them on a phone', async () => {
-    const wide = await localContext(browser, server.origin, offsite, { viewport: { width: 1280, height: 800 } });
-    let page = await open('search/?q=staying%20close', wide);
-    await waitForSearch(page, 'staying close');
-    const result = await page.locator('#search-results > li').first().boundingBox();
-    const filters = await page.locator('.search-filters').boundingBox();
-    expect(result && result.y + 40 < 800).toBe(true);
-    expect(filters && result && filters.x + filters.width <= result.x).toBe(true);
-    await wide.close();
-    const phone = await localContext(browser, server.origin, offsite, { viewport: { width: 375, height: 740 } });
-    page = await open('search/?q=staying%20close', phone);
-    await waitForSearch(page, 'staying close');
-    const first = await page.locator('#search-results > li').first().boundingBox();
-    const folded = await page.locator('.search-filters').boundingBox();
-    expect(folded && first && folded.y + folded.height <= first.y).toBe(true);
-    expect(await page.locator('details[data-filter][open]').count()).toBe(0);
-    await phone.close();
-  });
-
-  it('announces the number of results in a polite live region', async () => {
-    const page = await open('search/?q=social%20impact%20bond');
-    await waitForSearch(page, 'social impact bond');
-    const status = page.locator('#search-status');
-    expect(await status.getAttribute('role')).toBe('status');
-    expect(await status.getAttribute('aria-live')).toBe('polite');
-    expect(await status.textContent()).toMatch(/^\d+ results? for “social impact bond”$/);
-    await page.close();
-  });
-
-  it('takes a search typed in the header box of any page to the search page, with results', async () => {
-    const page = await open('commitments/kcshft-profit-cap/');
-    expect(await page.locator('script[src$="search.js"]').count()).toBe(0);
-    await page.locator('#site-search').fill('staying close');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/search\/\?q=staying\+close$/);
-    await waitForSearch(page, 'staying close');
-    expect((await resultPaths(page)).length).toBeGreaterThan(3);
-    await page.close();
-  });
-
-  it('preloads the instant index, loads the full-text index when the box gets focus, and the vocabulary only for an unknown word', async () => {
-    const page = await context.newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-    await page.goto(`${server.origin}${site.base}search/`);
-    await page.waitForLoadState('networkidle');
-    expect(fetched).toEqual(expect.arrayContaining([`${site.base}search/instant.json`, `${site.base}search/minisearch.js`]));
-    expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
-    await page.locator('#search-q').focus();
-    // Warming is a chain of requests (meta, then index chunks): wait for each.
-    await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta')), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => fetched.some((p) => p.endsWith('.pagefind')), { timeout: 15_000 }).toBe(true);
-    await page.keyboard.type('staying close');
-    await waitForSearch(page, 'staying close');
-    expect(fetched).not.toContain(`${site.base}search/vocabulary.json`);
-    await page.locator('#search-q').fill('');
-    await page.keyboard.type('stayng close');
-    await waitForSearch(page, 'staying close');
-    expect(fetched).toContain(`${site.base}search/vocabulary.json`);
-    await page.close();
-  });
-
-  it('says search needs JavaScript, and links to browsing by pillar and by source, when JavaScript is off', async () => {
-    const noScript = await localContext(browser, server.origin, offsite, { javaScriptEnabled: false });
-    const page = await open('search/?q=kinship', noScript);
-    expect(await page.locator('#search-nojs').isVisible()).toBe(true);
-    expect(await page.locator('#search-app').isVisible()).toBe(false);
-    expect(await page.locator('#search-nojs').textContent()).toContain('Search needs JavaScript');
-    expect(await page.locator('#search-nojs a[href="/pillars/"]').textContent()).toBe('by pillar');
-    expect(await page.locator('#search-nojs a[href="/sources/"]').textContent()).toBe('by source');
-    await noScript.close();
-  });
-
-  it('fetches a small, measured amount for a first search (printed), all from this site', async () => {
-    // Playwright sees the requests of Pagefind's web worker too (the index chunks and WebAssembly);
-    // the test server sends no compression, so body length is the bytes on the wire.
-    const cold = await localContext(browser, server.origin, offsite);
-    const page = await cold.newPage();
-    const sizes: Promise<{ url: string; bytes: number }>[] = [];
-    cold.on('response', (response) => sizes.push(response.body().then((body) => ({ url: response.url(), bytes: body.length }), () => ({ url: response.url(), bytes: 0 }))));
-    await page.goto(`${server.origin}${site.base}search/?q=kinship%20allowance`);
-    await waitForSearch(page, 'kinship allowance');
-    await page.waitForLoadState('networkidle');
-    const all = await Promise.all(sizes);
-    const total = all.reduce((sum, e) => sum + e.bytes, 0);
-    const search = all.filter((e) => /\/(pagefind\/|search\.js|search\/)/.test(e.url)).reduce((sum, e) => sum + e.bytes, 0);
-    console.log(`first search for "kinship allowance": ${(total / 1024).toFixed(1)} KB over ${all.length} requests, of which search (scripts, instant index, Pagefind) ${(search / 1024).toFixed(1)} KB:\n  ${all.map((e) => `${(e.bytes / 1024).toFixed(1)} KB ${new URL(e.url).pathname}`).join('\n  ')}`);
-    expect(all.every((e) => e.url.startsWith(server.origin))).toBe(true);
-    expect(total).toBeLessThan(400 * 1024);
-    await cold.close();
-  });
-
-  it('has no axe-core WCAG 2.2 AA violation with results, open filters with counts and a correction shown', async () => {
-    // axe is injected as an inline script, which the page's Content-Security-Policy refuses: bypass it for this check only.
-    const axeContext = await localContext(browser, server.origin, offsite, { bypassCSP: true });
-    const page = await open('search/?q=kinsip&pillar=Care%20leavers', axeContext);
-    await waitForSearch(page, 'kinship');
-    for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
-    await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } });
-      return result.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     });
-    expect(violations).toEqual([]);
-    await axeContext.close();
-  });
-}, 60_000);
+
+    it('shows instant answers first, then full-text results with their locator and a snippet with the match highlighted, each page once', async () => {
+      const page = await open('search/?q=kinship%20allowance');
+      await waitForSearch(page, 'kinship allowance');
+      const first = page.locator('#search-results > li').first();
+      expect(await first.getAttribute('class')).toBe('instant');
+      expect(await first.locator('h2 a').textContent()).toBeTruthy();
+      expect((await resultMetas(page))[0]).toMatch(/^Commitment · (Stable Homes, Built on Love|Keeping children safe, helping families thrive) · 20(23|24)$/);
+      const fullText = page.locator('#search-results > li:not(.instant)').first();
+      expect(await fullText.locator('.meta').textContent()).toMatch(/^(Commitment|Extract|Source digest) · .+ · 20\d\d/);
+      expect(await fullText.locator('mark').count()).toBeGreaterThan(0);
+      const paths = await resultPaths(page);
+      expect(new Set(paths).size).toBe(paths.length);
+      await page.close();
+    });
+
+    it("answers a recommendation number, and shows a commitment's status as a text badge", async () => {
+      const page = await open('search/?q=Narey%20recommendation%205');
+      await waitForSearch(page, 'Narey recommendation 5');
+      // The commitment, and the extract that quotes the recommendation, before anything else.
+      expect((await resultPaths(page)).slice(0, 2)).toContain('/commitments/narey-r05-no-wrong-door/');
+      expect(await page.locator('#search-results > li:has(a[href$="/narey-r05-no-wrong-door/"]) .meta').textContent()).toContain('Recommendation 5');
+      const tags = await page.locator('#search-results .meta .tag').allTextContents();
+      expect(tags.length).toBeGreaterThan(0);
+      expect(tags.every((tag) => ['Delivered', 'Partly delivered', 'In progress', 'Dropped', 'Superseded', 'Not known'].includes(tag))).toBe(true);
+      await page.close();
+    });
+
+    it('filters by status id, counting each status', async () => {
+      const page = await open('search/?q=staying%20close&status=delivered');
+      await waitForSearch(page, 'staying close');
+      expect(await page.locator('input[name=status][value=delivered]').isChecked()).toBe(true);
+      const items = await page.locator('#search-results > li').all();
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) expect(await item.locator('.meta .tag').textContent()).toBe('Delivered');
+      expect(await page.locator('input[name=status][value=delivered] ~ label [data-count]').textContent()).toBe(`(${items.length})`);
+      await page.close();
+    });
+
+    it('restores a search and its filters from a URL shared with title values, rewrites them as ids, and narrows results to them', async () => {
+      const page = await open('search/?q=staying%20close&source=Keep%20on%20Caring');
+      await waitForSearch(page, 'staying close');
+      expect(await page.locator('#search-q').inputValue()).toBe('staying close');
+      expect(await page.locator('input[name=source][value="keep-on-caring-2016"]').isChecked()).toBe(true);
+      expect(search(page).getAll('source')).toEqual(['keep-on-caring-2016']);
+      const metas = await resultMetas(page);
+      expect(metas.length).toBeGreaterThan(0);
+      expect(metas.every((meta) => meta.includes('Keep on Caring'))).toBe(true);
+      const count = await page.locator('input[name=source][value="keep-on-caring-2016"] ~ label [data-count]').textContent();
+      expect(count).toBe(`(${metas.length})`);
+      expect(await page.locator('details[data-filter=source] [data-selected]').textContent()).toBe('(1 selected)');
+      await page.close();
+    });
+
+    it("counts OR within a group: ticking one source leaves the other sources' counts as they were", async () => {
+      const page = await open('search/?q=staying%20close');
+      await waitForSearch(page, 'staying close');
+      const counts = () => page.locator('details[data-filter=source] [data-count]').allTextContents();
+      const before = await counts();
+      expect(before.filter((c) => c !== '(0)').length).toBeGreaterThan(2);
+      await page.locator('details[data-filter=source] summary').click();
+      await page.locator('input[name=source][value="keep-on-caring-2016"]').check();
+      await expect.poll(() => search(page).getAll('source')).toEqual(['keep-on-caring-2016']);
+      await waitForSearch(page, 'staying close');
+      await expect.poll(counts).toEqual(before);
+      await page.close();
+    });
+
+    it('narrows results when a filter is ticked with the keyboard, and adds the filter to the URL', async () => {
+      const page = await open('search/?q=care%20leavers');
+      await waitForSearch(page, 'care leavers');
+      const before = await page.locator('#search-results > li').count();
+      await page.locator('details[data-filter=year] summary').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('input[name=year][value="2016"]').focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => search(page).getAll('year')).toEqual(['2016']);
+      await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/for “care leavers”, with filters$/);
+      const metas = await resultMetas(page);
+      expect(metas.every((meta) => meta.endsWith('2016'))).toBe(true);
+      expect(metas.length).toBeLessThanOrEqual(before);
+      await page.close();
+    });
+
+    it("finds the same commitments under practitioners' interchangeable terms from the glossary", async () => {
+      const top = async (q: string) => {
+        const page = await open(`search/?q=${encodeURIComponent(q)}`);
+        await waitForSearch(page, q);
+        const paths = (await resultPaths(page)).filter((p) => p.startsWith('/commitments/')).slice(0, 3);
+        await page.close();
+        return paths;
+      };
+      expect(await top('locums')).toContain('/commitments/shbl-agency-social-worker-rules/');
+      expect(await top('agency social workers')).toContain('/commitments/shbl-agency-social-worker-rules/');
+      expect((await top('family and friends carers')).every((p) => p.includes('kinship'))).toBe(true);
+      const safeguarding = ['pcf-multi-agency-safeguarding', 'shbl-safeguarding-leadership-education', 'kcshft-education-in-safeguarding-arrangements'];
+      const lscb = await top('LSCB');
+      expect(
+        lscb.some((p) => safeguarding.some((id) => p.includes(id))),
+        `LSCB found ${lscb.join(', ')}`,
+      ).toBe(true);
+    });
+
+    it('corrects a misspelt word to the nearest indexed word and offers a link to search the original words', async () => {
+      const page = await open('search/?q=kinsip%20care%20strategy');
+      await waitForSearch(page, 'kinship care strategy');
+      expect(await page.locator('#search-correction').textContent()).toBe('Showing results for kinship care strategy. Search instead for kinsip care strategy');
+      expect((await resultPaths(page)).filter((p) => p.startsWith('/commitments/'))[0]).toBe('/commitments/shbl-kinship-care-strategy/');
+      await page.getByRole('link', { name: 'Search instead for kinsip care strategy' }).click();
+      // Taken as typed, "kinsip" is on no page: the results are for the words that are.
+      await waitForSearch(page, 'care strategy');
+      expect(search(page).get('exact')).toBe('1');
+      expect(await page.locator('#search-correction').textContent()).toBe('No page has all of your words; showing results for care strategy.');
+      expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ results? for “care strategy”$/);
+      await page.close();
+    });
+
+    it('never ends a question in "No results" while some of its words are on a page: it shows the results for those, best first, and says so', async () => {
+      for (const q of [
+        'how many recommendations did the Narey review make',
+        'number of children in residential care in 2015',
+        'what did the government say about zebras and staying close',
+      ]) {
+        const page = await open(`search/?q=${encodeURIComponent(q)}`);
+        await page.waitForFunction(
+          () =>
+            document.getElementById('search-results')?.dataset.phase === 'full' && / for “/.test(document.getElementById('search-status')?.textContent ?? ''),
+        );
+        const status = (await page.locator('#search-status').textContent()) ?? '';
+        expect(status, q).toMatch(/^\d+ results? for “/);
+        if (!status.includes(q))
+          expect(await page.locator('#search-correction').textContent(), q).toMatch(/^No page has all of your words; showing results for /);
+        await page.close();
+      }
+      const page = await open('search/?q=what%20did%20the%20government%20say%20about%20zebras%20and%20staying%20close');
+      await waitForSearch(page, 'government say staying close');
+      expect((await resultPaths(page)).slice(0, 5).some((p) => p.includes('staying-close'))).toBe(true);
+      await page.close();
+    });
+
+    it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
+      const broken = await localContext(browser, server.origin, offsite);
+      await broken.route(/\/(pagefind\/|search\/(instant\.json|minisearch\.js))/, (route) => route.abort());
+      // Not through open(): the aborted requests are this test's doing, not script errors.
+      const page = await broken.newPage();
+      await page.goto(`${server.origin}${site.base}search/?q=staying%20close`);
+      await page.waitForFunction(() => /could not load/.test(document.getElementById('search-status')?.textContent ?? ''));
+      expect(await page.locator('#search-status').textContent()).toBe('Search could not load. You can browse by pillar or browse by source.');
+      expect(await page.locator('#search-status a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/pillars/', '/sources/']);
+      expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+      await broken.close();
+    });
+
+    it('still answers from titles, and says so, when only the full-text index fails to load', async () => {
+      const broken = await localContext(browser, server.origin, offsite);
+      await broken.route(/\/pagefind\//, (route) => route.abort());
+      const page = await broken.newPage();
+      await page.goto(`${server.origin}${site.base}search/?q=profit%20cap`);
+      await waitForSearch(page, 'profit cap');
+      expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
+      expect(await page.locator('#search-correction').textContent()).toBe(
+        'Full-text search could not load: showing title matches only. You can also browse by pillar or browse by source.',
+      );
+      expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+      await broken.close();
+    });
+
+    it('puts the filters in a column beside the results at 1280×800, the first result in view, and above them on a phone', async () => {
+      const wide = await localContext(browser, server.origin, offsite, { viewport: { width: 1280, height: 800 } });
+      let page = await open('search/?q=staying%20close', wide);
+      await waitForSearch(page, 'staying close');
+      const result = await page.locator('#search-results > li').first().boundingBox();
+      const filters = await page.locator('.search-filters').boundingBox();
+      expect(result && result.y + 40 < 800).toBe(true);
+      expect(filters && result && filters.x + filters.width <= result.x).toBe(true);
+      await wide.close();
+      const phone = await localContext(browser, server.origin, offsite, { viewport: { width: 375, height: 740 } });
+      page = await open('search/?q=staying%20close', phone);
+      await waitForSearch(page, 'staying close');
+      const first = await page.locator('#search-results > li').first().boundingBox();
+      const folded = await page.locator('.search-filters').boundingBox();
+      expect(folded && first && folded.y + folded.height <= first.y).toBe(true);
+      expect(await page.locator('details[data-filter][open]').count()).toBe(0);
+      await phone.close();
+    });
+
+    it('announces the number of results in a polite live region', async () => {
+      const page = await open('search/?q=social%20impact%20bond');
+      await waitForSearch(page, 'social impact bond');
+      const status = page.locator('#search-status');
+      expect(await status.getAttribute('role')).toBe('status');
+      expect(await status.getAttribute('aria-live')).toBe('polite');
+      expect(await status.textContent()).toMatch(/^\d+ results? for “social impact bond”$/);
+      await page.close();
+    });
+
+    it('takes a search typed in the header box of any page to the search page, with results', async () => {
+      const page = await open('commitments/kcshft-profit-cap/');
+      expect(await page.locator('script[src$="search.js"]').count()).toBe(0);
+      await page.locator('#site-search').fill('staying close');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/search\/\?q=staying\+close$/);
+      await waitForSearch(page, 'staying close');
+      expect((await resultPaths(page)).length).toBeGreaterThan(3);
+      await page.close();
+    });
+
+    it('preloads the instant index, loads the full-text index when the box gets focus, and the vocabulary only for an unknown word', async () => {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(`${server.origin}${site.base}search/`);
+      await page.waitForLoadState('networkidle');
+      expect(fetched).toEqual(expect.arrayContaining([`${site.base}search/instant.json`, `${site.base}search/minisearch.js`]));
+      expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+      await page.locator('#search-q').focus();
+      // Warming is a chain of requests (meta, then index chunks): wait for each.
+      await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta')), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => fetched.some((p) => p.endsWith('.pagefind')), { timeout: 15_000 }).toBe(true);
+      await page.keyboard.type('staying close');
+      await waitForSearch(page, 'staying close');
+      expect(fetched).not.toContain(`${site.base}search/vocabulary.json`);
+      await page.locator('#search-q').fill('');
+      await page.keyboard.type('stayng close');
+      await waitForSearch(page, 'staying close');
+      expect(fetched).toContain(`${site.base}search/vocabulary.json`);
+      await page.close();
+    });
+
+    it('says search needs JavaScript, and links to browsing by pillar and by source, when JavaScript is off', async () => {
+      const noScript = await localContext(browser, server.origin, offsite, { javaScriptEnabled: false });
+      const page = await open('search/?q=kinship', noScript);
+      expect(await page.locator('#search-nojs').isVisible()).toBe(true);
+      expect(await page.locator('#search-app').isVisible()).toBe(false);
+      expect(await page.locator('#search-nojs').textContent()).toContain('Search needs JavaScript');
+      expect(await page.locator('#search-nojs a[href="/pillars/"]').textContent()).toBe('by pillar');
+      expect(await page.locator('#search-nojs a[href="/sources/"]').textContent()).toBe('by source');
+      await noScript.close();
+    });
+
+    it('fetches a small, measured amount for a first search (printed), all from this site', async () => {
+      // Playwright sees the requests of Pagefind's web worker too (the index chunks and WebAssembly);
+      // the test server sends no compression, so body length is the bytes on the wire.
+      const cold = await localContext(browser, server.origin, offsite);
+      const page = await cold.newPage();
+      const sizes: Promise<{ url: string; bytes: number }>[] = [];
+      cold.on('response', (response) =>
+        sizes.push(
+          response.body().then(
+            (body) => ({ url: response.url(), bytes: body.length }),
+            () => ({ url: response.url(), bytes: 0 }),
+          ),
+        ),
+      );
+      await page.goto(`${server.origin}${site.base}search/?q=kinship%20allowance`);
+      await waitForSearch(page, 'kinship allowance');
+      await page.waitForLoadState('networkidle');
+      const all = await Promise.all(sizes);
+      const total = all.reduce((sum, e) => sum + e.bytes, 0);
+      const search = all.filter((e) => /\/(pagefind\/|search\.js|search\/)/.test(e.url)).reduce((sum, e) => sum + e.bytes, 0);
+      console.log(
+        `first search for "kinship allowance": ${(total / 1024).toFixed(1)} KB over ${all.length} requests, of which search (scripts, instant index, Pagefind) ${(search / 1024).toFixed(1)} KB:\n  ${all.map((e) => `${(e.bytes / 1024).toFixed(1)} KB ${new URL(e.url).pathname}`).join('\n  ')}`,
+      );
+      expect(all.every((e) => e.url.startsWith(server.origin))).toBe(true);
+      expect(total).toBeLessThan(400 * 1024);
+      await cold.close();
+    });
+
+    it('has no axe-core WCAG 2.2 AA violation with results, open filters with counts and a correction shown', async () => {
+      // axe is injected as an inline script, which the page's Content-Security-Policy refuses: bypass it for this check only.
+      const axeContext = await localContext(browser, server.origin, offsite, { bypassCSP: true });
+      const page = await open('search/?q=kinsip&pillar=Care%20leavers', axeContext);
+      await waitForSearch(page, 'kinship');
+      for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
+      await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } });
+        return result.violations.map(
+          (v) =>
+            `${v.id} at ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
+      });
+      expect(violations).toEqual([]);
+      await axeContext.close();
+    });
+  },
+  60_000,
+);
 
 describe.runIf(hasChromium)('the search page in a browser (fixture under /sub-path/)', () => {
   it('finds fixture commitments and links them under the base path', async () => {

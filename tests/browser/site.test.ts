@@ -72,7 +72,12 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
   afterEach(() => {
     if (!seen) return;
     const bad = { csp: seen.csp.splice(0), errors: seen.errors.splice(0), dialogs: seen.dialogs.splice(0), offsite: seen.offsite.splice(0) };
-    expect(bad, 'CSP violations, console errors, dialogs or requests to other origins on the pages this test opened').toEqual({ csp: [], errors: [], dialogs: [], offsite: [] });
+    expect(bad, 'CSP violations, console errors, dialogs or requests to other origins on the pages this test opened').toEqual({
+      csp: [],
+      errors: [],
+      dialogs: [],
+      offsite: [],
+    });
   });
 
   const open = async (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> => {
@@ -119,7 +124,7 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
       const page = await open(pages[template] ?? '');
       const total = await page.evaluate(() => {
         const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')].filter(
-          (el) => !el.hidden && !el.closest('[hidden]') && el.getClientRects().length > 0 || el.classList.contains('skip-link'),
+          (el) => (!el.hidden && !el.closest('[hidden]') && el.getClientRects().length > 0) || el.classList.contains('skip-link'),
         );
         controls.forEach((el, index) => {
           el.setAttribute('data-tab', String(index));
@@ -134,15 +139,19 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
           const el = document.activeElement as HTMLElement | null;
           if (!el || el === document.body) return undefined;
           const style = getComputedStyle(el);
-          const visible = style.outlineStyle !== 'none' && style.outlineWidth !== '0px' || style.boxShadow !== 'none';
+          const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
           return { tab: el.getAttribute('data-tab'), label: `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`, visible };
         });
         if (focus?.tab) reached.add(focus.tab);
         if (focus && !focus.visible) unfocusable.push(focus.label);
       }
-      const missed = await page.evaluate((seen) => [...document.querySelectorAll<HTMLElement>('[data-tab]')]
-        .filter((el) => !seen.includes(el.getAttribute('data-tab') ?? ''))
-        .map((el) => `${el.tagName} "${el.textContent?.trim().slice(0, 40)}"`), [...reached]);
+      const missed = await page.evaluate(
+        (seen) =>
+          [...document.querySelectorAll<HTMLElement>('[data-tab]')]
+            .filter((el) => !seen.includes(el.getAttribute('data-tab') ?? ''))
+            .map((el) => `${el.tagName} "${el.textContent?.trim().slice(0, 40)}"`),
+        [...reached],
+      );
       expect(missed, `${template} page: controls never reached by Tab`).toEqual([]);
       expect(unfocusable, `${template} page: focused controls with no visible focus style`).toEqual([]);
       await page.close();
@@ -156,10 +165,20 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
         const page = await open(path, { colorScheme });
         await page.addScriptTag({ url: `${server.origin}/__test__/axe.min.js` });
         const result = await page.evaluate(async (tags) => {
-          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
           return axe.run(document, { runOnly: { type: 'tag', values: tags } });
         }, WCAG_22_AA);
-        for (const v of result.violations) violations.push(`${template} page (${path}): ${v.id} — ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        for (const v of result.violations)
+          violations.push(
+            `${template} page (${path}): ${v.id} — ${v.help} at ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+          );
         await page.close();
       }
       expect(violations).toEqual([]);
@@ -204,5 +223,4 @@ describe.runIf(existsSync(CHROMIUM)).each(SITES.map((spec) => [spec.name, spec] 
     expect(seen.offsite).toEqual([]);
     // A dozen page loads and a search on a busy 2-core CI machine: allow the same time as axe.
   }, 120_000);
-
 });

@@ -16,8 +16,18 @@ const QUOTED = [
   { seed: '000_d056f39ba3ad3b66.txt', source: 'putting-children-first-2016', from: 'Today we are delighted', to: 'is designed to achieve.' },
   { seed: '000_d056f39ba3ad3b66.txt', source: 'putting-children-first-2016', from: 'is the gateway to the kind of practice', to: 'let it pass you by.' },
   { seed: '000_d056f39ba3ad3b66.txt', source: 'keep-on-caring-2016', from: 'Firstly, it sets out', to: 'standards of the best.' },
-  { seed: '002_410304bfe34627ea.txt', source: 'written-statement-hcws57-2016', from: 'Today the Government are publishing', to: 'placed in both House Libraries.' },
-  { seed: '003_0ae3798836f8b445.txt', source: 'keeping-children-safe-helping-families-thrive-2024', from: 'Our government is on a mission', to: 'closer to that goal.' },
+  {
+    seed: '002_410304bfe34627ea.txt',
+    source: 'written-statement-hcws57-2016',
+    from: 'Today the Government are publishing',
+    to: 'placed in both House Libraries.',
+  },
+  {
+    seed: '003_0ae3798836f8b445.txt',
+    source: 'keeping-children-safe-helping-families-thrive-2024',
+    from: 'Our government is on a mission',
+    to: 'closer to that goal.',
+  },
   { seed: '004_df542d1a8b945eb6.txt', source: 'stable-homes-built-on-love-2023', from: 'Children in care deserve', to: 'support and protection they need.' },
 ];
 
@@ -33,7 +43,11 @@ function paragraphsBetween(text: string, from: string, to: string): string[] {
 }
 
 describe('every passage the seeds quote is an extract', { timeout: 30_000 }, () => {
-  const present = need(SEEDS.present, { what: `the original documents (${SEEDS.dir})`, forWhat: 'the check that every passage the seeds quote is an extract', fix: 'point SEEDS_DIR at the folder of seeds' });
+  const present = need(SEEDS.present, {
+    what: `the original documents (${SEEDS.dir})`,
+    forWhat: 'the check that every passage the seeds quote is an extract',
+    fix: 'point SEEDS_DIR at the folder of seeds',
+  });
   // Loaded by whichever test runs first, not at collection: a content problem then fails each
   // test with its own message instead of failing the file before any test runs.
   let loaded: ReturnType<typeof loadContent> | undefined;
@@ -52,9 +66,7 @@ describe('every passage the seeds quote is an extract', { timeout: 30_000 }, () 
       const extracts = extractsOf(region.source);
       const paragraphs = paragraphsBetween(text, region.from, region.to);
       expect(paragraphs.length, 'the quoted region holds no paragraph').toBeGreaterThan(0);
-      const missing = paragraphs.filter(
-        (paragraph) => !extracts.some((extract) => extract.includes(paragraph)),
-      );
+      const missing = paragraphs.filter((paragraph) => !extracts.some((extract) => extract.includes(paragraph)));
       expect(missing, `paragraphs quoted in ${region.seed} with no extract in ${region.source}`).toEqual([]);
     });
   }

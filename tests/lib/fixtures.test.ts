@@ -39,7 +39,12 @@ describe('the good tree', () => {
 
   it('records where each block stands and which source it belongs to', () => {
     const rollout = graph?.commitment.get('beta-staying-close-rollout');
-    expect(rollout).toMatchObject({ source: 'beta-2023', file: 'tests/fixtures/good/sources/beta-2023.md', line: 26, text: 'Roll out staying close nationally.' });
+    expect(rollout).toMatchObject({
+      source: 'beta-2023',
+      file: 'tests/fixtures/good/sources/beta-2023.md',
+      line: 26,
+      text: 'Roll out staying close nationally.',
+    });
     expect(graph?.extract.get('alpha-foreword')).toMatchObject({ source: 'alpha-2016', line: 73 });
   });
 
@@ -82,7 +87,13 @@ describe('the good tree', () => {
   });
 
   it('indexes each lineage edge once, as written, from both ends', () => {
-    const edge = { type: 'lineage', from: { kind: 'commitment', id: 'beta-staying-close-rollout' }, to: { kind: 'commitment', id: 'alpha-staying-close' }, relation: 'continues', note: 'From pilot to national roll-out.' };
+    const edge = {
+      type: 'lineage',
+      from: { kind: 'commitment', id: 'beta-staying-close-rollout' },
+      to: { kind: 'commitment', id: 'alpha-staying-close' },
+      relation: 'continues',
+      note: 'From pilot to national roll-out.',
+    };
     expect(graph?.edges.filter((e) => e.type === 'lineage')).toEqual([edge]);
     expect(graph?.lineageFrom.get('beta-staying-close-rollout')).toEqual([edge]);
     expect(graph?.lineageTo.get('alpha-staying-close')).toEqual([edge]);
@@ -115,7 +126,8 @@ describe('the error fixtures', () => {
     expect(own.length, 'an overlay with no file of its own is the good tree').toBeGreaterThan(0);
     for (const file of own) {
       const good = path.join(GOOD, path.relative(path.join(ERRORS, name), path.join(repoRoot, file)));
-      if (existsSync(good)) expect(readFileSync(path.join(repoRoot, file), 'utf8'), `${file} is the same as the good tree's`).not.toBe(readFileSync(good, 'utf8'));
+      if (existsSync(good))
+        expect(readFileSync(path.join(repoRoot, file), 'utf8'), `${file} is the same as the good tree's`).not.toBe(readFileSync(good, 'utf8'));
     }
     const pointing = expectedMessages(name).filter((message) => own.some((file) => message.includes(`${file}:`)));
     expect(pointing.length, 'no expected message points at a line of the file the folder breaks').toBeGreaterThan(0);

@@ -77,16 +77,66 @@ function loadChecked(input: ContentTree): LoadResult {
 
 /** Characters and fragments that mean something to YAML, Markdown or directives. */
 const token = fc.constantFrom(
-  ':::', '::::', '::', ':', '---', '\n---\n', '{', '}', '{#', '#', '[', ']', '(', ')', '"', "'", '`', '```', '```yaml\n',
-  '\t', '\n', '\r\n', '\r', ' ', '- ', '* ', '> ', '|', '&a', '*a', '!!str', '<b>', '<!--', '-->', '\uFEFF', '\u0000',
-  'é', '£', '“', '”', '’', '—', '😀', '\u202E', 'commitment:', 'source:', 'javascript:', 'id: x\n', '\n:::commitment{#x}\n',
+  ':::',
+  '::::',
+  '::',
+  ':',
+  '---',
+  '\n---\n',
+  '{',
+  '}',
+  '{#',
+  '#',
+  '[',
+  ']',
+  '(',
+  ')',
+  '"',
+  "'",
+  '`',
+  '```',
+  '```yaml\n',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '- ',
+  '* ',
+  '> ',
+  '|',
+  '&a',
+  '*a',
+  '!!str',
+  '<b>',
+  '<!--',
+  '-->',
+  '\uFEFF',
+  '\u0000',
+  'é',
+  '£',
+  '“',
+  '”',
+  '’',
+  '—',
+  '😀',
+  '\u202E',
+  'commitment:',
+  'source:',
+  'javascript:',
+  'id: x\n',
+  '\n:::commitment{#x}\n',
   '\n:::extract{#y}\n```yaml\ntitle: t\nlocator: l\n```\nz\n:::\n',
 );
 
 type Edit = { at: number; kind: 'insert'; text: string } | { at: number; kind: 'delete'; length: number } | { at: number; kind: 'truncate' };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ at: fc.nat(), kind: fc.constant('insert' as const), text: fc.oneof(token, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })) }),
+  fc.record({
+    at: fc.nat(),
+    kind: fc.constant('insert' as const),
+    text: fc.oneof(token, fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 })),
+  }),
   fc.record({ at: fc.nat(), kind: fc.constant('delete' as const), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ at: fc.nat(), kind: fc.constant('truncate' as const) }),
 );
@@ -131,25 +181,39 @@ describe('the loader never throws', () => {
 
   it('on garbled, truncated and mutated copies of the good files', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom('alpha', 'beta', 'pillars' as const),
-        fc.array(edit, { minLength: 1, maxLength: 8 }),
-        lineEndings,
-        (which, edits, ending) => {
-          const original = { alpha, beta, pillars }[which];
-          loadChecked(tree({ [which]: ending(applyEdits(original, edits)) }));
-        },
-      ),
+      fc.property(fc.constantFrom('alpha', 'beta', 'pillars' as const), fc.array(edit, { minLength: 1, maxLength: 8 }), lineEndings, (which, edits, ending) => {
+        const original = { alpha, beta, pillars }[which];
+        loadChecked(tree({ [which]: ending(applyEdits(original, edits)) }));
+      }),
       RUNS,
     );
   });
 
   it('on arbitrary front-matter values', () => {
     const key = fc.oneof(
-      fc.constantFrom('id', 'title', 'shortTitle', 'role', 'kind', 'published', 'publishers', 'people', 'url', 'licence', 'framework', 'related', 'coverage', 'aliases'),
+      fc.constantFrom(
+        'id',
+        'title',
+        'shortTitle',
+        'role',
+        'kind',
+        'published',
+        'publishers',
+        'people',
+        'url',
+        'licence',
+        'framework',
+        'related',
+        'coverage',
+        'aliases',
+      ),
       fc.string({ minLength: 1, maxLength: 12 }),
     );
-    const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.constantFrom('alpha-2016', '2016-02-30', 'javascript:alert(1)', null, true, 2016, [], {}));
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.string(),
+      fc.constantFrom('alpha-2016', '2016-02-30', 'javascript:alert(1)', null, true, 2016, [], {}),
+    );
     fc.assert(
       fc.property(fc.dictionary(key, value, { maxKeys: 10 }), fc.boolean(), (fields, keepGoodFields) => {
         const head = keepGoodFields ? alpha.slice(4, alpha.indexOf('\n---\n') + 1) : '';
@@ -166,7 +230,12 @@ describe('the loader never throws', () => {
     const name = fc.oneof(fc.constantFrom('commitment', 'extract', 'note', 'Commitment', ''), fc.string({ maxLength: 8 }));
     const attributes = fc.oneof(
       fc.string({ maxLength: 30 }),
-      fc.array(fc.oneof(fc.constantFrom('#alpha-extra', '#Bad_Id', '#', '.class', 'id=x', 'a="b"', "a='", 'x', '#alpha-staying-close'), fc.string({ maxLength: 6 })), { maxLength: 4 }).map((parts) => parts.join(' ')),
+      fc
+        .array(
+          fc.oneof(fc.constantFrom('#alpha-extra', '#Bad_Id', '#', '.class', 'id=x', 'a="b"', "a='", 'x', '#alpha-staying-close'), fc.string({ maxLength: 6 })),
+          { maxLength: 4 },
+        )
+        .map((parts) => parts.join(' ')),
     );
     const colons = fc.constantFrom(':::', '::', '::::', ':');
     fc.assert(
@@ -214,7 +283,6 @@ describe('line endings and byte-order marks do not change meaning', () => {
   });
 });
 
-
 /** Bytes as `readFileSync(path, 'utf8')` would hand them to the loader. */
 const asRead = (bytes: Buffer | Uint8Array) => Buffer.from(bytes).toString('utf8');
 
@@ -237,7 +305,10 @@ describe('the loader never throws or hangs on files in the wrong encoding', () =
     fc.assert(
       fc.property(
         fc.constantFrom('alpha', 'beta', 'pillars' as const),
-        fc.array(fc.record({ at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }), how: fc.constantFrom('overwrite', 'insert', 'cut') }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }), how: fc.constantFrom('overwrite', 'insert', 'cut') }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (which, edits) => {
           let bytes = Buffer.from(files[which], 'utf8');
           for (const e of edits) {
@@ -267,11 +338,15 @@ describe('the loader stays quick on huge fields and deep nesting', () => {
         (where, size, unit) => {
           const big = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
           const text =
-            where === 'title' ? swap(alpha, 'title: "Alpha: a first paper"', `title: ${JSON.stringify(big)}`)
-            : where === 'prose' ? swap(alpha, 'Two chapters.', big)
-            : where === 'extract' ? swap(alpha, 'We will keep caring', big)
-            : where === 'aliases' ? swap(alpha, 'aliases: [staying close]', `aliases: [${Array.from({ length: Math.ceil(size / 100) }, (_, i) => `alias ${i}`).join(', ')}]`)
-            : `${front.slice(0, -4)}${big.replace(/\W/g, 'k')}: 1\n---\n${body}`;
+            where === 'title'
+              ? swap(alpha, 'title: "Alpha: a first paper"', `title: ${JSON.stringify(big)}`)
+              : where === 'prose'
+                ? swap(alpha, 'Two chapters.', big)
+                : where === 'extract'
+                  ? swap(alpha, 'We will keep caring', big)
+                  : where === 'aliases'
+                    ? swap(alpha, 'aliases: [staying close]', `aliases: [${Array.from({ length: Math.ceil(size / 100) }, (_, i) => `alias ${i}`).join(', ')}]`)
+                    : `${front.slice(0, -4)}${big.replace(/\W/g, 'k')}: 1\n---\n${body}`;
           loadChecked(tree({ alpha: text }));
         },
       ),
@@ -286,14 +361,23 @@ describe('the loader stays quick on huge fields and deep nesting', () => {
         fc.integer({ min: 50, max: 3_000 }),
         (shape, depth) => {
           const nested =
-            shape === 'directives' ? `${Array.from({ length: Math.min(depth, 400) }, (_, i) => `${':'.repeat(3 + Math.min(depth, 400) - i)}commitment{#alpha-n${i}}`).join('\n')}\ntext\n${Array.from({ length: Math.min(depth, 400) }, (_, i) => ':'.repeat(4 + i)).join('\n')}`
-            : shape === 'fences' ? ':::commitment{#alpha-deep}\n'.repeat(depth)
-            : shape === 'quotes' ? `${'>'.repeat(depth)} deep`
-            : shape === 'lists' ? Array.from({ length: Math.min(depth, 500) }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')
-            : shape === 'brackets' ? `${'['.repeat(depth)}x${'](commitment:x)'.repeat(depth)}`
-            : shape === 'emphasis' ? `${'*_'.repeat(depth)}x${'_*'.repeat(depth)}`
-            : '';
-          const text = shape === 'flow-yaml' ? swap(alpha, 'aliases: [staying close]', `aliases: ${'['.repeat(depth)}${']'.repeat(depth)}`) : swap(alpha, 'Two chapters.', nested);
+            shape === 'directives'
+              ? `${Array.from({ length: Math.min(depth, 400) }, (_, i) => `${':'.repeat(3 + Math.min(depth, 400) - i)}commitment{#alpha-n${i}}`).join('\n')}\ntext\n${Array.from({ length: Math.min(depth, 400) }, (_, i) => ':'.repeat(4 + i)).join('\n')}`
+              : shape === 'fences'
+                ? ':::commitment{#alpha-deep}\n'.repeat(depth)
+                : shape === 'quotes'
+                  ? `${'>'.repeat(depth)} deep`
+                  : shape === 'lists'
+                    ? Array.from({ length: Math.min(depth, 500) }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')
+                    : shape === 'brackets'
+                      ? `${'['.repeat(depth)}x${'](commitment:x)'.repeat(depth)}`
+                      : shape === 'emphasis'
+                        ? `${'*_'.repeat(depth)}x${'_*'.repeat(depth)}`
+                        : '';
+          const text =
+            shape === 'flow-yaml'
+              ? swap(alpha, 'aliases: [staying close]', `aliases: ${'['.repeat(depth)}${']'.repeat(depth)}`)
+              : swap(alpha, 'Two chapters.', nested);
           loadChecked(tree({ alpha: text }));
         },
       ),
@@ -315,7 +399,10 @@ describe('unicode ids are refused at their line, never taken as ids', () => {
     'alpha-staying-clo\u0301se', // combining accent
     'ALPHA-STAYING-CLOSE',
   );
-  const unicodeId = fc.oneof(lookalikes, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((id) => !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id)));
+  const unicodeId = fc.oneof(
+    lookalikes,
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((id) => !/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id)),
+  );
   const places = ['directive', 'front-matter', 'pillar', 'previous-id', 'entity-link'] as const;
 
   it('in a directive, the front matter, pillars.yml, previousIds and an entity link', () => {
@@ -323,19 +410,35 @@ describe('unicode ids are refused at their line, never taken as ids', () => {
       fc.property(fc.constantFrom(...places), unicodeId, (place, id) => {
         const quoted = JSON.stringify(id);
         const input =
-          place === 'directive' ? { alpha: swap(alpha, ':::commitment{#alpha-staying-close}', `:::commitment{id=${quoted}}`) }
-          : place === 'front-matter' ? { alpha: swap(alpha, 'id: alpha-2016', `id: ${quoted}`) }
-          : place === 'pillar' ? { pillars: swap(pillars, 'id: workforce', `id: ${quoted}`) }
-          : place === 'previous-id' ? { alpha: swap(alpha, 'previousIds: [alpha-practice-leaders]', `previousIds: [${quoted}]`) }
-          : { alpha: swap(alpha, '(commitment:alpha-staying-close)', `(<commitment:${id.replace(/[<>\n\r]/g, '')}>)`) };
+          place === 'directive'
+            ? { alpha: swap(alpha, ':::commitment{#alpha-staying-close}', `:::commitment{id=${quoted}}`) }
+            : place === 'front-matter'
+              ? { alpha: swap(alpha, 'id: alpha-2016', `id: ${quoted}`) }
+              : place === 'pillar'
+                ? { pillars: swap(pillars, 'id: workforce', `id: ${quoted}`) }
+                : place === 'previous-id'
+                  ? { alpha: swap(alpha, 'previousIds: [alpha-practice-leaders]', `previousIds: [${quoted}]`) }
+                  : { alpha: swap(alpha, '(commitment:alpha-staying-close)', `(<commitment:${id.replace(/[<>\n\r]/g, '')}>)`) };
         const text = input.alpha ?? input.pillars ?? '';
         const result = loadChecked(tree(input));
         expect(result.ok, `${place} ${quoted} was accepted`).toBe(false);
         if (result.ok) return;
-        const needle = place === 'directive' ? ':::commitment{id=' : place === 'front-matter' ? 'id: ' : place === 'pillar' ? `id: ${quoted}` : place === 'previous-id' ? 'previousIds: [' : '<commitment:';
+        const needle =
+          place === 'directive'
+            ? ':::commitment{id='
+            : place === 'front-matter'
+              ? 'id: '
+              : place === 'pillar'
+                ? `id: ${quoted}`
+                : place === 'previous-id'
+                  ? 'previousIds: ['
+                  : '<commitment:';
         const line = text.slice(0, text.indexOf(needle)).split('\n').length;
         const file = place === 'pillar' ? PILLARS : ALPHA;
-        expect(result.problems.some((p) => p.file === file && p.line === line), `${place} ${quoted}: ${result.problems.map(formatProblem).join(' | ')}`).toBe(true);
+        expect(
+          result.problems.some((p) => p.file === file && p.line === line),
+          `${place} ${quoted}: ${result.problems.map(formatProblem).join(' | ')}`,
+        ).toBe(true);
       }),
       RUNS,
     );

@@ -155,10 +155,24 @@ const validSource = {
 describe('SourceFrontMatter', () => {
   accepts(SourceFrontMatter, [
     ['every field', validSource],
-    ['only the required fields', withField(withField(withField(withField(withField(withField(validSource, 'people', undefined), 'url', undefined), 'framework', undefined), 'related', undefined), 'aliases', undefined), 'coverage', { complete: true, statement: 'All of it.', missing: [] })],
+    [
+      'only the required fields',
+      withField(
+        withField(
+          withField(withField(withField(withField(validSource, 'people', undefined), 'url', undefined), 'framework', undefined), 'related', undefined),
+          'aliases',
+          undefined,
+        ),
+        'coverage',
+        { complete: true, statement: 'All of it.', missing: [] },
+      ),
+    ],
     ['a companion source', withField(validSource, 'role', 'companion')],
     ['a published year alone', withField(validSource, 'published', '2016')],
-    ['the Open Parliament Licence', withField(validSource, 'licence', { id: 'OPL-1.0', attribution: 'Contains Parliamentary information licensed under the Open Parliament Licence v3.0.' })],
+    [
+      'the Open Parliament Licence',
+      withField(validSource, 'licence', { id: 'OPL-1.0', attribution: 'Contains Parliamentary information licensed under the Open Parliament Licence v3.0.' }),
+    ],
     ['complete coverage with nothing missing', withField(validSource, 'coverage', { complete: true, statement: 'All of it.', missing: [] })],
   ]);
   rejects(SourceFrontMatter, [
@@ -185,7 +199,11 @@ describe('SourceFrontMatter', () => {
     ['a related source with a bad id', withField(validSource, 'related', [{ source: 'Beta', relation: 'continues' }]), ['related', 0, 'source']],
     ['no coverage', withField(validSource, 'coverage', undefined), ['coverage']],
     ['coverage.complete as text', withField(validSource, 'coverage', { complete: 'no', statement: 'x', missing: ['y'] }), ['coverage', 'complete']],
-    ['incomplete coverage that lists nothing missing', withField(validSource, 'coverage', { complete: false, statement: 'Some.', missing: [] }), ['coverage', 'missing']],
+    [
+      'incomplete coverage that lists nothing missing',
+      withField(validSource, 'coverage', { complete: false, statement: 'Some.', missing: [] }),
+      ['coverage', 'missing'],
+    ],
     ['coverage without a statement', withField(validSource, 'coverage', { complete: true, missing: [] }), ['coverage', 'statement']],
     ['a list instead of a mapping', [validSource], []],
   ]);
@@ -198,7 +216,10 @@ describe('SourceFrontMatter', () => {
 describe('the parts of a source', () => {
   describe('Person', () => {
     accepts(Person, [['name and role', { name: 'Edward Timpson', role: 'Minister' }]]);
-    rejects(Person, [['an empty name', { name: '', role: 'Minister' }, ['name']], ['an unknown field', { name: 'x', role: 'y', party: 'z' }, []]]);
+    rejects(Person, [
+      ['an empty name', { name: '', role: 'Minister' }, ['name']],
+      ['an unknown field', { name: 'x', role: 'y', party: 'z' }, []],
+    ]);
   });
   describe('Licence', () => {
     accepts(Licence, [['OGL', { id: 'OGL-3.0', attribution: 'x' }]]);
@@ -206,7 +227,10 @@ describe('the parts of a source', () => {
   });
   describe('FrameworkEntry', () => {
     accepts(FrameworkEntry, [['id and title only', { id: 'people', title: 'People' }]]);
-    rejects(FrameworkEntry, [['no title', { id: 'people' }, ['title']], ['an empty description', { id: 'people', title: 'People', description: '' }, ['description']]]);
+    rejects(FrameworkEntry, [
+      ['no title', { id: 'people' }, ['title']],
+      ['an empty description', { id: 'people', title: 'People', description: '' }, ['description']],
+    ]);
   });
   describe('RelatedSource', () => {
     accepts(RelatedSource, [['every relation', { source: 'beta-2023', relation: 'announced-in' }]]);
@@ -246,14 +270,32 @@ describe('CommitmentFields', () => {
     ['a due date as precise as a day', { ...minimalCommitment, due: '2020-03-31' }],
     ['funding without a period', { ...minimalCommitment, funding: [{ amount: 'up to £200 million', purpose: 'family hubs' }] }],
     ['evidence without a URL', { ...minimalCommitment, status: { value: 'not-known', asOf: '2024', summary: 'x', evidence: [{ citation: 'y' }] } }],
-    ['every lineage relation', { ...minimalCommitment, lineage: ['continues', 'responds-to', 'supersedes', 'superseded-by', 'implements'].map((relation) => ({ relation, commitment: 'other' })) }],
+    [
+      'every lineage relation',
+      {
+        ...minimalCommitment,
+        lineage: ['continues', 'responds-to', 'supersedes', 'superseded-by', 'implements'].map((relation) => ({ relation, commitment: 'other' })),
+      },
+    ],
   ]);
   it('fills in empty lists for the optional lists', () => {
-    expect(CommitmentFields.parse(minimalCommitment)).toEqual({ ...minimalCommitment, status: { ...notKnown, evidence: [] }, funding: [], owners: [], lineage: [], aliases: [], previousIds: [] });
+    expect(CommitmentFields.parse(minimalCommitment)).toEqual({
+      ...minimalCommitment,
+      status: { ...notKnown, evidence: [] },
+      funding: [],
+      owners: [],
+      lineage: [],
+      aliases: [],
+      previousIds: [],
+    });
   });
   rejects(CommitmentFields, [
     ['an unknown field (strict)', { ...minimalCommitment, deadline: '2020' }, []],
-    ['an unknown field in a lineage link (strict)', { ...minimalCommitment, lineage: [{ relation: 'continues', commitment: 'x', source: 'y' }] }, ['lineage', 0]],
+    [
+      'an unknown field in a lineage link (strict)',
+      { ...minimalCommitment, lineage: [{ relation: 'continues', commitment: 'x', source: 'y' }] },
+      ['lineage', 0],
+    ],
     ['no title', withField(minimalCommitment, 'title', undefined), ['title']],
     ['an empty title', { ...minimalCommitment, title: '' }, ['title']],
     ['no locator (every commitment says where it stands)', withField(minimalCommitment, 'locator', undefined), ['locator']],
@@ -269,16 +311,36 @@ describe('CommitmentFields', () => {
     ['an impossible due date', { ...minimalCommitment, due: '2023-13' }, ['due']],
     ['a due date in words', { ...minimalCommitment, due: 'by 2020' }, ['due']],
     ['funding without an amount', { ...minimalCommitment, funding: [{ purpose: 'x' }] }, ['funding', 0, 'amount']],
-    ['funding as a number (figures are kept exactly as written)', { ...minimalCommitment, funding: [{ amount: 5000000, purpose: 'x' }] }, ['funding', 0, 'amount']],
+    [
+      'funding as a number (figures are kept exactly as written)',
+      { ...minimalCommitment, funding: [{ amount: 5000000, purpose: 'x' }] },
+      ['funding', 0, 'amount'],
+    ],
     ['a lineage relation outside the set', { ...minimalCommitment, lineage: [{ relation: 'replaces', commitment: 'x' }] }, ['lineage', 0, 'relation']],
     ['a lineage link without a commitment', { ...minimalCommitment, lineage: [{ relation: 'continues' }] }, ['lineage', 0, 'commitment']],
     ['a response stance outside the set', { ...minimalCommitment, response: { stance: 'rejected', summary: 'x', locator: 'y' } }, ['response', 'stance']],
     ['a response without a locator', { ...minimalCommitment, response: { stance: 'accepted', summary: 'x' } }, ['response', 'locator']],
     ['a status without evidence', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x' } }, ['status', 'evidence']],
-    ['a status with an empty evidence list', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x', evidence: [] } }, ['status', 'evidence']],
-    ['a status value outside the set', { ...minimalCommitment, status: { value: 'done', asOf: '2024', summary: 'x', evidence: [{ citation: 'y' }] } }, ['status', 'value']],
-    ['a status asOf that is not a real date', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024-02-30', summary: 'x', evidence: [{ citation: 'y' }] } }, ['status', 'asOf']],
-    ['evidence with a javascript: URL', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x', evidence: [{ citation: 'y', url: 'javascript:alert(1)' }] } }, ['status', 'evidence', 0, 'url']],
+    [
+      'a status with an empty evidence list',
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x', evidence: [] } },
+      ['status', 'evidence'],
+    ],
+    [
+      'a status value outside the set',
+      { ...minimalCommitment, status: { value: 'done', asOf: '2024', summary: 'x', evidence: [{ citation: 'y' }] } },
+      ['status', 'value'],
+    ],
+    [
+      'a status asOf that is not a real date',
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024-02-30', summary: 'x', evidence: [{ citation: 'y' }] } },
+      ['status', 'asOf'],
+    ],
+    [
+      'evidence with a javascript: URL',
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x', evidence: [{ citation: 'y', url: 'javascript:alert(1)' }] } },
+      ['status', 'evidence', 0, 'url'],
+    ],
     ['an empty alias', { ...minimalCommitment, aliases: [''] }, ['aliases', 0]],
     ['an empty note', { ...minimalCommitment, note: ' ' }, ['note']],
     ['a previous id that is not kebab-case', { ...minimalCommitment, previousIds: ['Old_Id'] }, ['previousIds', 0]],
@@ -302,11 +364,23 @@ describe('the parts of a commitment', () => {
   });
   describe('Status', () => {
     accepts(Status, [['with evidence', { value: 'dropped', asOf: '2019-05', summary: 'x', evidence: [{ citation: 'y' }] }]]);
-    rejects(Status, [['evidence without a citation', { value: 'dropped', asOf: '2019', summary: 'x', evidence: [{ url: 'https://example.org/' }] }, ['evidence', 0, 'citation']]]);
+    rejects(Status, [
+      [
+        'evidence without a citation',
+        { value: 'dropped', asOf: '2019', summary: 'x', evidence: [{ url: 'https://example.org/' }] },
+        ['evidence', 0, 'citation'],
+      ],
+    ]);
   });
 });
 
-const validExtract = { title: 'The three pillars', locator: 'Ministerial foreword, pp. 3–4', speaker: 'Edward Timpson', commitments: ['pcf-leaders'], previousIds: ['old-extract'] };
+const validExtract = {
+  title: 'The three pillars',
+  locator: 'Ministerial foreword, pp. 3–4',
+  speaker: 'Edward Timpson',
+  commitments: ['pcf-leaders'],
+  previousIds: ['old-extract'],
+};
 
 describe('ExtractFields', () => {
   accepts(ExtractFields, [
@@ -328,7 +402,13 @@ describe('ExtractFields', () => {
   ]);
 });
 
-const validPillar = { id: 'care-leavers', title: 'Care leavers', description: 'Support for young people leaving care.', aliases: ['leaving care'], maps: [{ source: 'alpha-2016', entries: ['leaving-care'] }] };
+const validPillar = {
+  id: 'care-leavers',
+  title: 'Care leavers',
+  description: 'Support for young people leaving care.',
+  aliases: ['leaving care'],
+  maps: [{ source: 'alpha-2016', entries: ['leaving-care'] }],
+};
 
 describe('Pillar', () => {
   accepts(Pillar, [

@@ -75,7 +75,9 @@ describe('passagesOf', () => {
 describe('verifyExtracts', () => {
   const seed: Reference = {
     path: 'seeds/original.txt',
-    passages: ['Foreword\n\nWe will  keep \u201ccaring\u201d for young people\u2019s futures,\nright up to 25.\n\nFirst, people.\nSecond, practice.\n\nThe end.'],
+    passages: [
+      'Foreword\n\nWe will  keep \u201ccaring\u201d for young people\u2019s futures,\nright up to 25.\n\nFirst, people.\nSecond, practice.\n\nThe end.',
+    ],
   };
   const quotes: Reference = { path: 'quotes/alpha.md', passages: passagesOf('quotes/alpha.md', QUOTES_FILE) };
   const extract = (blocks: string[]): ExtractToVerify => ({ id: 'alpha-foreword', file: 'content/sources/alpha-2016.md', line: 63, blocks });
@@ -182,9 +184,14 @@ describe('npm run verify-extracts', { timeout: 30_000 }, () => {
   const PARAGRAPH = 'We will keep caring: 10:30 is not a directive.';
   const seedsHit = folder('seeds-hit', { 'page.txt': `Foreword. ${PARAGRAPH}\n\nfirst, people\nsecond, practice\n\nMore.` });
   const seedsMiss = folder('seeds-miss', { 'page.txt': 'A page that quotes none of it.' });
-  const quotesHit = folder('quotes-hit', { 'alpha.md': `# Alpha\n\n\`\`\`text\n${PARAGRAPH}\n\`\`\`\n\n\`\`\`text\nfirst, people\nsecond, practice\n\`\`\`\n` });
+  const quotesHit = folder('quotes-hit', {
+    'alpha.md': `# Alpha\n\n\`\`\`text\n${PARAGRAPH}\n\`\`\`\n\n\`\`\`text\nfirst, people\nsecond, practice\n\`\`\`\n`,
+  });
   // The paragraph stands only in notes here (a README, a heading): not a stored passage.
-  const quotesMiss = folder('quotes-miss', { 'alpha.md': `# ${PARAGRAPH}\n\n\`\`\`text\nfirst, people\nsecond, practice\n\`\`\`\n`, 'README.md': `${PARAGRAPH}\n` });
+  const quotesMiss = folder('quotes-miss', {
+    'alpha.md': `# ${PARAGRAPH}\n\n\`\`\`text\nfirst, people\nsecond, practice\n\`\`\`\n`,
+    'README.md': `${PARAGRAPH}\n`,
+  });
 
   it('reads the seeds and the quotes folders together by default (SEEDS_DIR and QUOTES_DIR move them)', () => {
     const inSeeds = run([], { SEEDS_DIR: seedsHit, QUOTES_DIR: quotesMiss });
@@ -207,7 +214,9 @@ describe('npm run verify-extracts', { timeout: 30_000 }, () => {
   it('says in one line which folder is missing, and exits 2', () => {
     const missing = run(['--against', path.join(work, 'no-such-folder')]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^verify-extracts: \S+no-such-folder not found; point --against DIR \(or SEEDS_DIR \/ QUOTES_DIR\) at the stored source texts$/)]);
+    expect(missing.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^verify-extracts: \S+no-such-folder not found; point --against DIR \(or SEEDS_DIR \/ QUOTES_DIR\) at the stored source texts$/),
+    ]);
   });
 });
 
@@ -215,8 +224,16 @@ const SEEDS = referenceFolder('SEEDS_DIR', '../shared/seeds');
 const QUOTES = referenceFolder('QUOTES_DIR', '../shared/quotes');
 
 describe('the real extracts', { timeout: 30_000 }, () => {
-  const seeds = need(SEEDS.present, { what: `the original documents (${SEEDS.dir})`, forWhat: 'the verbatim check of the real extracts', fix: 'point SEEDS_DIR at the folder of seeds' });
-  const quotes = need(QUOTES.present, { what: `the stored verbatim passages (${QUOTES.dir})`, forWhat: 'the verbatim check of the real extracts', fix: 'point QUOTES_DIR at the folder of quotes' });
+  const seeds = need(SEEDS.present, {
+    what: `the original documents (${SEEDS.dir})`,
+    forWhat: 'the verbatim check of the real extracts',
+    fix: 'point SEEDS_DIR at the folder of seeds',
+  });
+  const quotes = need(QUOTES.present, {
+    what: `the stored verbatim passages (${QUOTES.dir})`,
+    forWhat: 'the verbatim check of the real extracts',
+    fix: 'point QUOTES_DIR at the folder of quotes',
+  });
   const present = seeds && quotes;
 
   it.runIf(present)('are each verbatim in one stored passage of ../shared/seeds or ../shared/quotes', () => {

@@ -52,54 +52,65 @@ const page = async (url: string) => {
 
 describe('npm run dev', () => {
   // Astro's dev server writes the caches a build writes, in the project: not while a test site builds.
-  it('serves an edited title, shows a content problem without stopping, and recovers when it is fixed', () => withBuildLock(async () => {
-    const content = join(work, 'content');
-    cpSync(join(repoRoot, 'tests/fixtures/good'), content, { recursive: true });
-    const file = join(content, 'sources/alpha-2016.md');
-    const original = readFileSync(file, 'utf8');
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/commitments/alpha-staying-close/`;
-    try {
-      server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-        cwd: repoRoot,
-        // Without vitest's own variables (VITEST, NODE_ENV=test), which change how Astro and Vite run.
-        env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV')), CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      });
-      server.stdout?.on('data', (chunk) => (terminal += chunk));
-      server.stderr?.on('data', (chunk) => (terminal += chunk));
+  it(
+    'serves an edited title, shows a content problem without stopping, and recovers when it is fixed',
+    () =>
+      withBuildLock(async () => {
+        const content = join(work, 'content');
+        cpSync(join(repoRoot, 'tests/fixtures/good'), content, { recursive: true });
+        const file = join(content, 'sources/alpha-2016.md');
+        const original = readFileSync(file, 'utf8');
+        const port = await freePort();
+        const url = `http://127.0.0.1:${port}/commitments/alpha-staying-close/`;
+        try {
+          server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+            cwd: repoRoot,
+            // Without vitest's own variables (VITEST, NODE_ENV=test), which change how Astro and Vite run.
+            env: {
+              ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV')),
+              CONTENT_DIR: content,
+              ASTRO_TELEMETRY_DISABLED: '1',
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+          });
+          server.stdout?.on('data', (chunk) => (terminal += chunk));
+          server.stderr?.on('data', (chunk) => (terminal += chunk));
 
-      await waitFor('the first page', 60_000, async () => {
-        const { status, text } = await page(url);
-        return status === 200 && text.includes('<title>Pilot staying close –') ? true : undefined;
-      });
+          await waitFor('the first page', 60_000, async () => {
+            const { status, text } = await page(url);
+            return status === 200 && text.includes('<title>Pilot staying close –') ? true : undefined;
+          });
 
-      writeFileSync(file, original.replace('title: Pilot staying close\n', 'title: Pilot staying close for every care leaver\n'));
-      const edited = Date.now();
-      await waitFor('the new title', 10_000, async () => ((await page(url)).text.includes('<title>Pilot staying close for every care leaver –') ? true : undefined));
-      const seenAfter = Date.now() - edited;
-      console.log(`dev server: the edited title was served ${seenAfter} ms after the edit`);
-      expect(seenAfter).toBeLessThan(5_000);
+          writeFileSync(file, original.replace('title: Pilot staying close\n', 'title: Pilot staying close for every care leaver\n'));
+          const edited = Date.now();
+          await waitFor('the new title', 10_000, async () =>
+            (await page(url)).text.includes('<title>Pilot staying close for every care leaver –') ? true : undefined,
+          );
+          const seenAfter = Date.now() - edited;
+          console.log(`dev server: the edited title was served ${seenAfter} ms after the edit`);
+          expect(seenAfter).toBeLessThan(5_000);
 
-      const problem = 'alpha-2016.md:7:12  source "alpha-2016": published — is not a real date';
-      writeFileSync(file, original.replace('published: "2016-07-04"', 'published: "2016-02-31"'));
-      const broken = await waitFor('the problem in the browser', 10_000, async () => {
-        const response = await page(url);
-        return response.status === 500 ? response : undefined;
-      });
-      expect(broken.text.replaceAll('&quot;', '"')).toContain(problem);
-      await waitFor('the problem in the terminal', 10_000, async () => (terminal.includes(problem) ? true : undefined));
+          const problem = 'alpha-2016.md:7:12  source "alpha-2016": published — is not a real date';
+          writeFileSync(file, original.replace('published: "2016-07-04"', 'published: "2016-02-31"'));
+          const broken = await waitFor('the problem in the browser', 10_000, async () => {
+            const response = await page(url);
+            return response.status === 500 ? response : undefined;
+          });
+          expect(broken.text.replaceAll('&quot;', '"')).toContain(problem);
+          await waitFor('the problem in the terminal', 10_000, async () => (terminal.includes(problem) ? true : undefined));
 
-      writeFileSync(file, original);
-      await waitFor('the page again', 10_000, async () => {
-        const { status, text } = await page(url);
-        return status === 200 && text.includes('<title>Pilot staying close –') ? true : undefined;
-      });
-      expect(server.exitCode).toBeNull();
-    } finally {
-      // The whole process group: Astro may have started workers of its own.
-      if (server?.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-    }
-  }), 300_000);
+          writeFileSync(file, original);
+          await waitFor('the page again', 10_000, async () => {
+            const { status, text } = await page(url);
+            return status === 200 && text.includes('<title>Pilot staying close –') ? true : undefined;
+          });
+          expect(server.exitCode).toBeNull();
+        } finally {
+          // The whole process group: Astro may have started workers of its own.
+          if (server?.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+        }
+      }),
+    300_000,
+  );
 });

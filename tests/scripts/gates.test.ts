@@ -1,5 +1,6 @@
 // Quality gates that `npm test` enforces as child processes: TypeScript (`npm run typecheck`,
-// strict, no errors) and the linter (`npm run lint`, biome with biome.json, no errors).
+// strict, no errors), the linter and the formatter (`npm run lint`: biome with biome.json, no
+// error, nothing left to format — `npm run format` writes the fixes).
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,5 +25,10 @@ describe('quality gates', () => {
   it('biome lint reports no error', () => {
     const { status, output } = run(process.execPath, [bin('biome'), 'lint', '.', '--diagnostic-level=error', '--max-diagnostics=50']);
     expect(status, output).toBe(0);
+  }, 120_000);
+
+  it('biome format finds nothing to change', () => {
+    const { status, output } = run(process.execPath, [bin('biome'), 'format', '.', '--max-diagnostics=20']);
+    expect(status, `${output}\nRun npm run format to apply the formatter.`).toBe(0);
   }, 120_000);
 });

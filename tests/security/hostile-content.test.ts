@@ -31,7 +31,8 @@ interface Planting {
 }
 
 /** Fields where nothing but a valid id, an http(s) URL or a bare directive may stand. */
-const MUST_REFUSE = /: (id|framework\[\]\.id|related\[\]\.source|sourcePillar|pillars|previousIds|lineage\[\]\.commitment|commitments|maps\[\]\.entries)$|^directive: |: url$|status\.evidence\[\]\.url$|^prose: entity link$/;
+const MUST_REFUSE =
+  /: (id|framework\[\]\.id|related\[\]\.source|sourcePillar|pillars|previousIds|lineage\[\]\.commitment|commitments|maps\[\]\.entries)$|^directive: |: url$|status\.evidence\[\]\.url$|^prose: entity link$/;
 
 const plantings: Planting[] = [];
 const accepted = new Map<Field, string[]>();
@@ -92,7 +93,8 @@ describe('hostile content in every field', () => {
       const line = lineOf(field);
       const here = result.problems.filter((p) => p.file === file && p.line === line);
       const formatted = here.map(formatProblem);
-      if (here.length === 0) return [`${field.name} ← ${JSON.stringify(payload)}: no problem at ${file}:${line}; got ${result.problems.map(formatProblem).slice(0, 2).join(' | ')}`];
+      if (here.length === 0)
+        return [`${field.name} ← ${JSON.stringify(payload)}: no problem at ${file}:${line}; got ${result.problems.map(formatProblem).slice(0, 2).join(' | ')}`];
       const unclear = formatted.filter((text) => !text.startsWith(`${file}:${line}:`) || !/expected/.test(text) || /\n\s+at /.test(text));
       return unclear.map((text) => `${field.name} ← ${JSON.stringify(payload)}: unclear problem ${text}`);
     });
@@ -109,11 +111,11 @@ describe('hostile content in every field', () => {
   });
 
   it('refuses raw HTML in prose, commitment text and extract text, comments that hide markup included', () => {
-    const markup = plantings.filter(({ field, payload }) => /^(prose: paragraph|commitment: text|extract: text)$/.test(field.name) && /<[a-z!/]/i.test(payload));
+    const markup = plantings.filter(
+      ({ field, payload }) => /^(prose: paragraph|commitment: text|extract: text)$/.test(field.name) && /<[a-z!/]/i.test(payload),
+    );
     expect(new Set(markup.map(({ field }) => field.name)).size, 'the three Markdown fields, each with markup planted').toBe(3);
-    const passed = markup
-      .filter(({ result }) => result.ok)
-      .map(({ field, payload }) => `${field.name} ← ${JSON.stringify(payload)}`);
+    const passed = markup.filter(({ result }) => result.ok).map(({ field, payload }) => `${field.name} ← ${JSON.stringify(payload)}`);
     expect(passed).toEqual([]);
   });
 });
@@ -132,7 +134,21 @@ function urlScheme(value: string): string {
 }
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'ping', 'srcset', 'manifest']);
-const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'style', 'base', 'svg', 'math', 'portal', 'template', 'noscript']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'style',
+  'base',
+  'svg',
+  'math',
+  'portal',
+  'template',
+  'noscript',
+]);
 
 /** Every piece of live markup on a built page that did not come from our own templates. */
 function liveMarkup(html: string, ownScripts: Set<string>, parser: Parser): string[] {
@@ -143,7 +159,8 @@ function liveMarkup(html: string, ownScripts: Set<string>, parser: Parser): stri
     if (FORBIDDEN_ELEMENTS.has(tag)) out.push(`<${tag}> element`);
     if (tag === 'script') {
       const src = element.getAttributeValue('src');
-      if (!src || !ownScripts.has(new URL(src, 'https://reforms.example/').pathname)) out.push(`<script${src ? ` src="${src}"` : ''}> that is not one of our files`);
+      if (!src || !ownScripts.has(new URL(src, 'https://reforms.example/').pathname))
+        out.push(`<script${src ? ` src="${src}"` : ''}> that is not one of our files`);
     }
     if (tag === 'meta' && element.getAttributeValue('http-equiv')?.toLowerCase() === 'refresh') {
       const target = /url=(.*)$/i.exec(element.getAttributeValue('content') ?? '')?.[1] ?? '';
@@ -175,7 +192,10 @@ describe('the built site of every payload taken as plain text', () => {
     expect(problems).toEqual([]);
     expect(pages.length).toBeGreaterThan(10);
 
-    const output = files.filter((f) => /\.(html|json|csv)$/.test(f) && !f.startsWith('pagefind/')).map((f) => readFileSync(join(outDir, f), 'utf8')).join('\n');
+    const output = files
+      .filter((f) => /\.(html|json|csv)$/.test(f) && !f.startsWith('pagefind/'))
+      .map((f) => readFileSync(join(outDir, f), 'utf8'))
+      .join('\n');
     const builtPayloads = new Set([...accepted.values()].flat());
     expect(builtPayloads.size, 'payloads taken as plain text, to look for on the pages').toBeGreaterThan(0);
     const missing = [...builtPayloads].map(marker).filter((m) => !output.includes(m));
@@ -210,7 +230,8 @@ describe('the built site of every payload taken as plain text', () => {
         const page = await context.newPage();
         const path = `/${file.replace(/index\.html$/, '')}`;
         await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
-        if (readFileSync(join(outDir, file), 'utf8').includes('<meta http-equiv="refresh"')) await page.waitForURL((url) => url.pathname !== path, { timeout: 5_000 });
+        if (readFileSync(join(outDir, file), 'utf8').includes('<meta http-equiv="refresh"'))
+          await page.waitForURL((url) => url.pathname !== path, { timeout: 5_000 });
         await page.waitForLoadState('load');
         // Focus and hover everything, in case a handler slipped through that only fires then.
         const found = await page.evaluate(() => {
@@ -222,7 +243,8 @@ describe('the built site of every payload taken as plain text', () => {
               const value = el.getAttribute(attr) ?? '';
               if (/^on/i.test(attr)) out.push(`${attr}= on <${el.localName}>`);
               const isUrl = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'cite', 'background', 'ping', 'srcset'].includes(attr);
-              if (isUrl && /^\s*(javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, ''))) out.push(`${attr}="${value.slice(0, 40)}" on <${el.localName}>`);
+              if (isUrl && /^\s*(javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, '')))
+                out.push(`${attr}="${value.slice(0, 40)}" on <${el.localName}>`);
             }
             if (el.localName === 'script' && !(el as HTMLScriptElement).src) out.push('inline <script>');
           }
@@ -231,7 +253,13 @@ describe('the built site of every payload taken as plain text', () => {
         live.push(...found.map((f) => `${path}: ${f}`));
         await page.close();
       }
-      expect({ dialogs: seen.dialogs, errors: seen.errors, csp: seen.csp, offsite: seen.offsite, live }).toEqual({ dialogs: [], errors: [], csp: [], offsite: [], live: [] });
+      expect({ dialogs: seen.dialogs, errors: seen.errors, csp: seen.csp, offsite: seen.offsite, live }).toEqual({
+        dialogs: [],
+        errors: [],
+        csp: [],
+        offsite: [],
+        live: [],
+      });
       console.log(`hostile content: Chromium loaded ${pages.length} pages`);
     }, 120_000);
   });

@@ -16,7 +16,10 @@ import { SITES } from '../support/sites.ts';
 import { META_POLICY } from '../../src/site/csp.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const published = JSON.parse(readFileSync(join(root, 'tests/published-ids.json'), 'utf8')) as Record<'sources' | 'commitments' | 'extracts' | 'pillars', string[]>;
+const published = JSON.parse(readFileSync(join(root, 'tests/published-ids.json'), 'utf8')) as Record<
+  'sources' | 'commitments' | 'extracts' | 'pillars',
+  string[]
+>;
 const KB = 1024;
 
 describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s site', (name) => {
@@ -34,7 +37,8 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
     graph = loaded.graph;
     pages = readPages(site.outDir, site.base);
     // Every check below is "no page has a problem": over no pages it would pass without proving anything.
-    if (pages.size < 10 || graph.commitments.length === 0) throw new Error(`${site.outDir} holds ${pages.size} pages for ${graph.commitments.length} commitments: not a built site to check`);
+    if (pages.size < 10 || graph.commitments.length === 0)
+      throw new Error(`${site.outDir} holds ${pages.size} pages for ${graph.commitments.length} commitments: not a built site to check`);
   });
 
   it('has a page for every source, commitment, extract and pillar in the graph, and the fixed pages', () => {
@@ -50,7 +54,10 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
 
   it('has no broken internal link or #anchor on any page', () => {
     const broken = [...pages.values()].flatMap((from) =>
-      from.links.map((link) => checkLink(link, from, { outDir: site.outDir, base: site.base, site: site.url, pages })).filter(Boolean).map((problem) => `${from.url}: ${problem}`),
+      from.links
+        .map((link) => checkLink(link, from, { outDir: site.outDir, base: site.base, site: site.url, pages }))
+        .filter(Boolean)
+        .map((problem) => `${from.url}: ${problem}`),
     );
     expect(broken).toEqual([]);
   });
@@ -70,7 +77,9 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
         !digest?.ids.has(c.id) && `source page ${c.source} has no anchor #${c.id}`,
       ].filter(Boolean);
     });
-    const extracts = graph.extracts.flatMap((e) => (page(url(`sources/${e.source}/`))?.ids.has(e.id) ? [] : [`source page ${e.source} has no anchor #${e.id}`]));
+    const extracts = graph.extracts.flatMap((e) =>
+      page(url(`sources/${e.source}/`))?.ids.has(e.id) ? [] : [`source page ${e.source} has no anchor #${e.id}`],
+    );
     expect([...problems, ...extracts]).toEqual([]);
   });
 
@@ -79,7 +88,9 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
       const source = graph.source.get(c.source);
       const html = page(url(`commitments/${c.id}/`))?.html ?? '';
       if (source?.url) return html.includes(`href="${source.url.replace(/&/g, '&amp;')}"`) ? [] : [`${c.id}: no link to ${source.url}`];
-      return html.includes('canonical link to the original document is not yet confirmed') ? [] : [`${c.id}: no statement that the original link is unconfirmed`];
+      return html.includes('canonical link to the original document is not yet confirmed')
+        ? []
+        : [`${c.id}: no statement that the original link is unconfirmed`];
     });
     expect(problems).toEqual([]);
   });
@@ -131,7 +142,8 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
       const metas = [...p.html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
       const at = metas[0]?.index ?? -1;
       const policy = metas[0]?.[1]?.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-      if (metas.length !== 1 || policy !== META_POLICY) out.push(`${p.url}: expected one CSP meta tag with "${META_POLICY}", found ${JSON.stringify(metas.map((m) => m[1]))}`);
+      if (metas.length !== 1 || policy !== META_POLICY)
+        out.push(`${p.url}: expected one CSP meta tag with "${META_POLICY}", found ${JSON.stringify(metas.map((m) => m[1]))}`);
       const first = p.html.search(/<(script|style|link)\b/);
       if (at >= 0 && first >= 0 && first < at) out.push(`${p.url}: a <script>, <style> or <link> comes before the CSP meta tag`);
       if (/<style[\s>]/i.test(p.html)) out.push(`${p.url}: inline <style> element`);
@@ -175,7 +187,9 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
 
   it('gives every commitment record its permanent absolute URL, which is a page on the site', () => {
     const { commitments } = JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] };
-    expect(commitments.filter((c) => c.permalink !== `${site.url}${url(`commitments/${c.id}/`)}` || !page(new URL(c.permalink).pathname)).map((c) => c.id)).toEqual([]);
+    expect(
+      commitments.filter((c) => c.permalink !== `${site.url}${url(`commitments/${c.id}/`)}` || !page(new URL(c.permalink).pathname)).map((c) => c.id),
+    ).toEqual([]);
   });
 
   // Against the fixture as written in tests/fixtures/good, not against the code that wrote the file.
@@ -246,7 +260,12 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
   it('previews every extract in email and chat with Open Graph and Twitter meta quoting its opening', () => {
     const problems = graph.extracts.flatMap((e) => {
       const html = page(url(`extracts/${e.id}/`))?.html ?? '';
-      const description = /<meta property="og:description" content="([^"]*)"/.exec(html)?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? '';
+      const description =
+        /<meta property="og:description" content="([^"]*)"/
+          .exec(html)?.[1]
+          ?.replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&') ?? '';
       const start = (e.blocks[0] ?? '').replace(/\s+/g, ' ').slice(0, 20);
       return [
         !html.includes('<meta property="og:title"') && `${e.id}: no og:title`,
@@ -261,7 +280,11 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
   if (name === 'content') {
     it('keeps a live page or a redirect for every id in tests/published-ids.json', () => {
       const lost = (['sources', 'commitments', 'extracts', 'pillars'] as const).flatMap((section) =>
-        published[section].filter((id) => !page(url(`${section}/${id}/`))).map((id) => `${section}/${id}/ was published and now has neither a page nor a redirect (run npm run snapshot-ids only if dropping it is deliberate)`),
+        published[section]
+          .filter((id) => !page(url(`${section}/${id}/`)))
+          .map(
+            (id) => `${section}/${id}/ was published and now has neither a page nor a redirect (run npm run snapshot-ids only if dropping it is deliberate)`,
+          ),
       );
       expect(lost).toEqual([]);
     });

@@ -68,8 +68,15 @@ describe('commitments.csv', () => {
   });
 
   it.each([
-    ['=1+1', "'=1+1"], ['+1', "'+1"], ['-1', "'-1"], ['@A1', "'@A1"], ['\t=1', "'\t=1"], ['\r=1', "'\r=1"],
-    ['1-2', '1-2'], ['email@example.org', 'email@example.org'], ['', ''],
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@A1', "'@A1"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['1-2', '1-2'],
+    ['email@example.org', 'email@example.org'],
+    ['', ''],
   ])('writes %j as %j', (cell, written) => {
     expect(parseCsv(toCsv([[cell, 'x']]))[0]?.[0]).toBe(written);
   });

@@ -8,8 +8,19 @@ import type { CommitmentExport } from '../../src/lib/schema/export.ts';
 import { atomDate, atomXml, type Feed } from '../../src/site/tracker.ts';
 import { SITES } from '../support/sites.ts';
 
-interface AtomLink { '@_rel'?: string; '@_href': string; '@_type'?: string }
-interface AtomEntry { id: string; title: string; updated: string; link: AtomLink | AtomLink[]; summary: { '#text': string; '@_type': string }; category: { '@_term': string } }
+interface AtomLink {
+  '@_rel'?: string;
+  '@_href': string;
+  '@_type'?: string;
+}
+interface AtomEntry {
+  id: string;
+  title: string;
+  updated: string;
+  link: AtomLink | AtomLink[];
+  summary: { '#text': string; '@_type': string };
+  category: { '@_term': string };
+}
 interface AtomFeed {
   '@_xmlns': string;
   id: string;
@@ -49,7 +60,16 @@ describe('the Atom serialiser (atomXml)', () => {
     self: 'https://reforms.example/tracker/feed.xml?a=1&b=2',
     alternate: 'https://reforms.example/tracker/',
     updated: atomDate('2024-03'),
-    entries: [{ id: 'https://reforms.example/commitments/x/#2024-03', title: hostile, updated: atomDate('2024-03'), link: 'https://reforms.example/commitments/x/?q=<&>', summary: hostile, category: { term: 'in-progress', label: hostile } }],
+    entries: [
+      {
+        id: 'https://reforms.example/commitments/x/#2024-03',
+        title: hostile,
+        updated: atomDate('2024-03'),
+        link: 'https://reforms.example/commitments/x/?q=<&>',
+        summary: hostile,
+        category: { term: 'in-progress', label: hostile },
+      },
+    ],
   };
 
   it('writes well-formed Atom that gives back every text as written (control characters, invalid in XML, left out)', () => {

@@ -73,7 +73,10 @@ describe('the render step', () => {
   const urls = makeUrls('/sub/');
 
   it('resolves entity links to this site and leaves other links alone', () => {
-    const { html } = renderMarkdown(parseMarkdown('[a](commitment:x) [b](pillar:y) [c](https://example.org/)').children, { resolve: urls.entity, headingPrefix: 'h_' });
+    const { html } = renderMarkdown(parseMarkdown('[a](commitment:x) [b](pillar:y) [c](https://example.org/)').children, {
+      resolve: urls.entity,
+      headingPrefix: 'h_',
+    });
     expect(html).toBe('<p><a href="/sub/commitments/x/">a</a> <a href="/sub/pillars/y/">b</a> <a href="https://example.org/">c</a></p>');
   });
 

@@ -8,7 +8,14 @@ import { citation } from '../../src/site/cite.ts';
 import { toCsv } from '../../src/site/csv.ts';
 import { parseCsv } from '../support/csv.ts';
 import {
-  backlinks, commitmentsByFramework, groupBy, lineageChain, pillarByFramework, pillarBySource, pillarCounts, timelineEntries,
+  backlinks,
+  commitmentsByFramework,
+  groupBy,
+  lineageChain,
+  pillarByFramework,
+  pillarBySource,
+  pillarCounts,
+  timelineEntries,
 } from '../../src/site/derive.ts';
 import { CSV_COLUMNS, commitmentRecords, commitmentRows, dataLicence } from '../../src/site/exports.ts';
 import { EXPORT_FILES } from '../../src/lib/schema/export.ts';
@@ -37,8 +44,12 @@ describe('formatting', () => {
     expect(cut.length).toBeLessThanOrEqual(20);
   });
 
-  it.each([[[], ''], [['A'], 'A'], [['A', 'B'], 'A and B'], [['A', 'B', 'C'], 'A, B and C']])('lists %j as "%s"', (items, expected) =>
-    expect(listText(items)).toBe(expected));
+  it.each([
+    [[], ''],
+    [['A'], 'A'],
+    [['A', 'B'], 'A and B'],
+    [['A', 'B', 'C'], 'A, B and C'],
+  ])('lists %j as "%s"', (items, expected) => expect(listText(items)).toBe(expected));
 });
 
 describe('absolute URLs', () => {
@@ -51,7 +62,9 @@ describe('absolute URLs', () => {
 describe('citation', () => {
   const source = { publishers: ['Department for Education', 'HM Treasury'], published: '2016-07-04', title: 'Putting children first.' };
   it('names the original (authors, year, title), its locator, the entry and the permanent URL, Harvard style', () => {
-    expect(citation({ source, locator: 'Chapter 2, p. 17', entry: { title: 'Practice leaders', kind: 'commitment' }, permalink: 'https://x/commitments/a/' })).toBe(
+    expect(
+      citation({ source, locator: 'Chapter 2, p. 17', entry: { title: 'Practice leaders', kind: 'commitment' }, permalink: 'https://x/commitments/a/' }),
+    ).toBe(
       "Department for Education and HM Treasury (2016) Putting children first. Chapter 2, p. 17. Summarised in: Children's social care reforms, 2016–2024, ‘Practice leaders’. Available at: https://x/commitments/a/",
     );
   });
@@ -62,7 +75,11 @@ describe('citation', () => {
 
 describe('CSV', () => {
   it('round-trips commas, quotes, line breaks, empty fields and edge spaces', () => {
-    const rows = [['a', 'b,c', 'say "hi"'], ['line\nbreak', '', ' padded '], ['£5m; £2m', 'x\r\ny', '']];
+    const rows = [
+      ['a', 'b,c', 'say "hi"'],
+      ['line\nbreak', '', ' padded '],
+      ['£5m; £2m', 'x\r\ny', ''],
+    ];
     expect(parseCsv(toCsv(rows))).toEqual(rows);
   });
   it('writes one row per commitment under the header, matching the JSON records', () => {
@@ -123,7 +140,11 @@ describe('derived views of the graph', () => {
       '2024-06 status alpha-accredited-leaders',
     ]);
     expect(groupBy(entries, (e) => e.date.slice(0, 4)).map(([year, items]) => [year, items.length])).toEqual([
-      ['2016', 1], ['2017', 1], ['2019', 1], ['2023', 1], ['2024', 2],
+      ['2016', 1],
+      ['2017', 1],
+      ['2019', 1],
+      ['2023', 1],
+      ['2024', 2],
     ]);
   });
 

@@ -21,13 +21,35 @@ import { instantIndex, preloadInstant } from '../../src/site/search-instant.ts';
 import { glossaryTerms, mentions, searchFacets, searchVocabulary, searchWords } from '../../src/site/search.ts';
 
 const vocabulary = prepareVocabulary({
-  targets: { kinship: 30, corporate: 20, parenting: 20, staying: 40, close: 40, profit: 10, covenant: 10, work: 50, word: 10, care: 60, strategy: 5, children: 80, childrens: 20, kinships: 1, safeguarding: 30, commissioning: 2 },
+  targets: {
+    kinship: 30,
+    corporate: 20,
+    parenting: 20,
+    staying: 40,
+    close: 40,
+    profit: 10,
+    covenant: 10,
+    work: 50,
+    word: 10,
+    care: 60,
+    strategy: 5,
+    children: 80,
+    childrens: 20,
+    kinships: 1,
+    safeguarding: 30,
+    commissioning: 2,
+  },
 });
 
 describe('Damerau distance', () => {
   it.each([
-    ['kinsip', 'kinship', 1], ['wrok', 'work', 1], ['safegaurding', 'safeguarding', 1],
-    ['covenent', 'covenant', 1], ['proffit', 'profit', 1], ['fostring', 'fostering', 1], ['abc', 'xyz', 3],
+    ['kinsip', 'kinship', 1],
+    ['wrok', 'work', 1],
+    ['safegaurding', 'safeguarding', 1],
+    ['covenent', 'covenant', 1],
+    ['proffit', 'profit', 1],
+    ['fostring', 'fostering', 1],
+    ['abc', 'xyz', 3],
   ])('%s → %s is %i', (a, b, d) => {
     expect(distance(a, b, 3)).toBe(d);
   });
@@ -76,7 +98,10 @@ describe('excerpts', () => {
 });
 
 describe('filter ids', () => {
-  const options = [{ id: 'care-leavers', label: 'Care leavers' }, { id: 'kinship', label: 'Family networks and kinship care' }];
+  const options = [
+    { id: 'care-leavers', label: 'Care leavers' },
+    { id: 'kinship', label: 'Family networks and kinship care' },
+  ];
   it.each([
     ['care-leavers', 'care-leavers'],
     ['Care leavers', 'care-leavers'],
@@ -114,7 +139,10 @@ describe('glossary matching', () => {
   });
 
   it('searches the instant index under every term of a group the query uses', () => {
-    expect(instantQuery('locums rules', [['agency social workers', 'locums']])).toEqual({ combineWith: 'OR', queries: ['locums rules', 'agency social workers rules'] });
+    expect(instantQuery('locums rules', [['agency social workers', 'locums']])).toEqual({
+      combineWith: 'OR',
+      queries: ['locums rules', 'agency social workers rules'],
+    });
     expect(instantQuery('profit cap', [['agency social workers', 'locums']])).toBe('profit cap');
   });
 
@@ -130,7 +158,11 @@ describe('the real content', () => {
   const file = instantIndex(graph, { commitment: (id) => `/commitments/${id}/`, extract: (id) => `/extracts/${id}/`, source: (id) => `/sources/${id}/` });
   const index = new MiniSearch(INSTANT_OPTIONS);
   index.addAll(instantDocuments(file));
-  const top = (query: string) => index.search(query).slice(0, 5).map((hit) => file.docs[hit.id as number]?.id);
+  const top = (query: string) =>
+    index
+      .search(query)
+      .slice(0, 5)
+      .map((hit) => file.docs[hit.id as number]?.id);
 
   it('answers by title, alias, id, recommendation number and a one-letter typo', () => {
     expect(top('profit cap')).toContain('kcshft-profit-cap');
@@ -141,10 +173,15 @@ describe('the real content', () => {
     expect(top('staying clo').filter((id) => id?.includes('staying-close'))).toHaveLength(5);
   });
 
-  it('preloads the instant index while it fits the first answers\' budget, and not once it outgrows it', () => {
+  it("preloads the instant index while it fits the first answers' budget, and not once it outgrows it", () => {
     expect(preloadInstant(file)).toBe(true);
     // Thousands of distinct titles, as at 10,000 commitments: gzip cannot fold them under the budget.
-    const docs = Array.from({ length: 20_000 }, (_, i) => ({ k: 'c' as const, id: `c-${i.toString(36)}`, t: `Title ${(i * 7919).toString(36)} ${(i * 104_729).toString(36)}`, s: 0 }));
+    const docs = Array.from({ length: 20_000 }, (_, i) => ({
+      k: 'c' as const,
+      id: `c-${i.toString(36)}`,
+      t: `Title ${(i * 7919).toString(36)} ${(i * 104_729).toString(36)}`,
+      s: 0,
+    }));
     expect(preloadInstant({ ...file, docs })).toBe(false);
   });
 

@@ -7,9 +7,7 @@ import type { CommitmentRecord, Graph } from '../../src/lib/graph.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import type { CommitmentExport } from '../../src/lib/schema/export.ts';
 import { STATUSES } from '../../src/lib/schema/commitment.ts';
-import {
-  atomDate, bySource, inTrackerOrder, isOverdue, newestAsOf, overdue, STATUS_VALUES, statusCounts, trackerLists,
-} from '../../src/site/tracker.ts';
+import { atomDate, bySource, inTrackerOrder, isOverdue, newestAsOf, overdue, STATUS_VALUES, statusCounts, trackerLists } from '../../src/site/tracker.ts';
 import { readPages, type Page } from '../support/dist.ts';
 import { SITES } from '../support/sites.ts';
 
@@ -49,7 +47,9 @@ describe('the tracker views (src/site/tracker.ts)', () => {
     for (const row of counts.rows) {
       expect(Object.values(row.counts).reduce((a, b) => a + b, 0)).toBe(row.total);
       for (const value of STATUS_VALUES) {
-        expect(row.counts[value], `${row.source.id} ${value}`).toBe(graph.commitments.filter((c) => c.source === row.source.id && c.status.value === value).length);
+        expect(row.counts[value], `${row.source.id} ${value}`).toBe(
+          graph.commitments.filter((c) => c.source === row.source.id && c.status.value === value).length,
+        );
       }
     }
     expect(counts.totals.dropped).toBeGreaterThanOrEqual(1);
@@ -58,7 +58,10 @@ describe('the tracker views (src/site/tracker.ts)', () => {
   });
 
   it("counts only the given commitments (a pillar's), leaving out sources with none", () => {
-    const counts = statusCounts(graph, graph.commitments.filter((c) => c.id === first.id));
+    const counts = statusCounts(
+      graph,
+      graph.commitments.filter((c) => c.id === first.id),
+    );
     expect(counts.total).toBe(1);
     expect(counts.totals.dropped).toBe(1);
     expect(counts.rows.map((row) => row.source.id)).toEqual([first.source]);
@@ -93,7 +96,9 @@ describe('the tracker views (src/site/tracker.ts)', () => {
     expect(newestAsOf(dated('2020-01'))).toBe('2020-01');
     expect(overdue(dated('2020-01')).map((c) => c.id)).toEqual([first.id]);
     // The more precise of two dates in the same year is the newer.
-    expect(newestAsOf(withStatuses(graph, { [first.id]: { status: status('in-progress', '2020-05') }, [second.id]: { status: status('dropped', '2020') } }, two))).toBe('2020-05');
+    expect(
+      newestAsOf(withStatuses(graph, { [first.id]: { status: status('in-progress', '2020-05') }, [second.id]: { status: status('dropped', '2020') } }, two)),
+    ).toBe('2020-05');
     expect(newestAsOf({ ...graph, commitments: [] })).toBeUndefined();
   });
 
@@ -152,7 +157,9 @@ function expectedCounts(records: readonly CommitmentExport[]): Map<string, Map<s
 }
 
 const sorted = (counts: Map<string, Map<string, number>>) =>
-  Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, row]) => [source, Object.fromEntries([...row].sort(([a], [b]) => (a < b ? -1 : 1)))]));
+  Object.fromEntries(
+    [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([source, row]) => [source, Object.fromEntries([...row].sort(([a], [b]) => (a < b ? -1 : 1)))]),
+  );
 
 describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of the built %s site', (name) => {
   const site = inject('sites')[name];
@@ -210,7 +217,10 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of t
   });
 
   it('lists as overdue exactly the commitments due before the newest asOf and neither delivered nor superseded', () => {
-    const newest = records.map((c) => c.status.asOf).sort().at(-1);
+    const newest = records
+      .map((c) => c.status.asOf)
+      .sort()
+      .at(-1);
     // Independent of src/site/tracker.ts: a due period has passed when it ends before `newest`.
     const ended = (due: string) => newest !== undefined && newest.slice(0, due.length) > due;
     const expected = records.filter((c) => c.due && ended(c.due) && !['delivered', 'superseded'].includes(c.status.value)).map((c) => c.id);

@@ -41,7 +41,10 @@ export function overlayFiles(name: string): Map<string, ContentFile> {
   for (const rel of filesUnder(GOOD)) files.set(rel, { path: show(join(GOOD, rel)), text: readFileSync(join(GOOD, rel), 'utf8') });
   const without = join(overlay, 'without.txt');
   if (existsSync(without)) {
-    for (const rel of readFileSync(without, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean)) {
+    for (const rel of readFileSync(without, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)) {
       if (!files.delete(rel)) throw new Error(`tests/fixtures/errors/${name}/without.txt names ${rel}, which the good tree does not have`);
     }
   }
@@ -70,7 +73,9 @@ export function overlayTree(name: string): ContentTree {
 export function expectedMessages(name: string): string[] {
   const file = join(ERRORS, name, 'expected.txt');
   if (!existsSync(file)) throw new Error(`tests/fixtures/errors/${name} has no expected.txt`);
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0);
 }
 
 /** Writes the overlay as a plain folder (for a CLI that reads one); returns that folder. */

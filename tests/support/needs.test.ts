@@ -21,12 +21,16 @@ describe('missingLine', () => {
   const need = { what: 'the stored verbatim passages (/x/quotes)', forWhat: 'the verbatim check', fix: 'point QUOTES_DIR at the folder of quotes' };
 
   it('names what is missing, what goes without it and the fix, on one line, as a skip outside CI', () => {
-    expect(missingLine(need, false)).toBe('SKIPPED: the verbatim check — the stored verbatim passages (/x/quotes) is missing; point QUOTES_DIR at the folder of quotes');
+    expect(missingLine(need, false)).toBe(
+      'SKIPPED: the verbatim check — the stored verbatim passages (/x/quotes) is missing; point QUOTES_DIR at the folder of quotes',
+    );
   });
 
   it('says the run fails under CI, still on one line', () => {
     const line = missingLine(need, true);
-    expect(line).toBe('FAILED: the verbatim check — the stored verbatim passages (/x/quotes) is missing; point QUOTES_DIR at the folder of quotes (CI=true: nothing may be skipped)');
+    expect(line).toBe(
+      'FAILED: the verbatim check — the stored verbatim passages (/x/quotes) is missing; point QUOTES_DIR at the folder of quotes (CI=true: nothing may be skipped)',
+    );
     expect(line).not.toContain('\n');
   });
 });

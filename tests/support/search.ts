@@ -22,6 +22,12 @@ export function resultPaths(page: Page): Promise<string[]> {
 /** The details line of each result shown (type · source · … · year), without its status badge. */
 export function resultMetas(page: Page): Promise<string[]> {
   return page.$$eval('#search-results > li > .meta', (metas) =>
-    metas.map((meta) => [...meta.childNodes].filter((node) => !(node instanceof Element && node.classList.contains('tag'))).map((node) => node.textContent).join('').trim()),
+    metas.map((meta) =>
+      [...meta.childNodes]
+        .filter((node) => !(node instanceof Element && node.classList.contains('tag')))
+        .map((node) => node.textContent)
+        .join('')
+        .trim(),
+    ),
   );
 }

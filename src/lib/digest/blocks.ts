@@ -44,7 +44,14 @@ export function readBlock(context: BlockContext, node: ContainerDirective, kind:
   for (const child of rest) checkProse(context, child, subject, 'text', { kind, id });
   const textNodes = rest.filter((child) => child.type !== 'html');
   if (textNodes.length === 0 || textNodes.every((child) => child.type === 'code')) {
-    problem(place, subject, 'text', kind === 'extract' ? 'is empty; expected the verbatim passage after the yaml block' : 'is empty; expected the commitment in our own words after the yaml block');
+    problem(
+      place,
+      subject,
+      'text',
+      kind === 'extract'
+        ? 'is empty; expected the verbatim passage after the yaml block'
+        : 'is empty; expected the commitment in our own words after the yaml block',
+    );
   }
   const yaml = parseFieldsBlock(context, first, subject);
   if (!yaml) return;

@@ -36,7 +36,12 @@ export function readFrontMatter(
   };
 
   if (!/^---[ \t]*\n/.test(text)) {
-    problem({ line: 1, column: 1 }, 'front matter', '', 'is missing; expected the file to start with a line "---", the source\'s YAML fields, and a closing "---"');
+    problem(
+      { line: 1, column: 1 },
+      'front matter',
+      '',
+      'is missing; expected the file to start with a line "---", the source\'s YAML fields, and a closing "---"',
+    );
     declareByFileName(parseYaml(''));
     return out;
   }

@@ -34,11 +34,26 @@ export function checkProse(context: ProseContext, root: RootContent, subject: st
       case 'containerDirective':
       case 'leafDirective':
         if ((node.name === 'commitment' || node.name === 'extract') && node.type === 'leafDirective') {
-          problem(place, subject, field, `uses "::${node.name}" (two colons); expected a block ":::${node.name}{#id}" with a yaml block and text, closed by ":::"`);
+          problem(
+            place,
+            subject,
+            field,
+            `uses "::${node.name}" (two colons); expected a block ":::${node.name}{#id}" with a yaml block and text, closed by ":::"`,
+          );
         } else if (node.name === 'commitment' || node.name === 'extract') {
-          problem(place, subject, field, `contains a nested :::${node.name} block; expected blocks only at the top level of the digest, one after another (is a ":::" that closes the enclosing block missing?)`);
+          problem(
+            place,
+            subject,
+            field,
+            `contains a nested :::${node.name} block; expected blocks only at the top level of the digest, one after another (is a ":::" that closes the enclosing block missing?)`,
+          );
         } else {
-          problem(place, subject, field, `uses an unknown directive "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}"; expected only :::commitment and :::extract`);
+          problem(
+            place,
+            subject,
+            field,
+            `uses an unknown directive "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}"; expected only :::commitment and :::extract`,
+          );
         }
         return false;
       case 'html':
@@ -79,14 +94,24 @@ function checkStrayFences(context: ProseContext, node: Nodes, subject: string, f
     const match = /^[\s>]*(:{2,}.*)$/.exec(text);
     if (!match?.[1]) continue;
     const fence = match[1].trim();
-    problem({ line, column: text.length - match[1].length + 1 }, subject, field, `has a line ${JSON.stringify(fence.slice(0, 60))} that is not a readable directive; expected ":::commitment{#id}" or ":::extract{#id}" alone on a line, and ":::" alone on the line that closes the block`);
+    problem(
+      { line, column: text.length - match[1].length + 1 },
+      subject,
+      field,
+      `has a line ${JSON.stringify(fence.slice(0, 60))} that is not a readable directive; expected ":::commitment{#id}" or ":::extract{#id}" alone on a line, and ":::" alone on the line that closes the block`,
+    );
   }
 }
 
 function checkLink(context: ProseContext, url: string, place: Place, subject: string, from: LinkUse['from']) {
   const { problem } = context;
   if (!isAllowedUrl(url)) {
-    problem(place, subject, 'link', `points at ${JSON.stringify(url.slice(0, 60))}; expected an http(s) or mailto address, or an entity link such as commitment:some-id`);
+    problem(
+      place,
+      subject,
+      'link',
+      `points at ${JSON.stringify(url.slice(0, 60))}; expected an http(s) or mailto address, or an entity link such as commitment:some-id`,
+    );
     return;
   }
   const link = parseEntityLink(url);

@@ -34,15 +34,24 @@ export function findRunaway(lines: readonly string[]): { place: Place; message: 
       continue;
     }
     if ((/^[\s>]*/.exec(line)?.[0].length ?? 0) > 4 * MAX_DEPTH) {
-      return { place: { line: i + 1, column: 1 }, message: `nests quotes or lists more than ${MAX_DEPTH} levels deep (over ${4 * MAX_DEPTH} characters of indentation and ">"); expected plain paragraphs, lists and quotes` };
+      return {
+        place: { line: i + 1, column: 1 },
+        message: `nests quotes or lists more than ${MAX_DEPTH} levels deep (over ${4 * MAX_DEPTH} characters of indentation and ">"); expected plain paragraphs, lists and quotes`,
+      };
     }
     for (const char of line) if (char === '[') brackets++;
     if (brackets > MAX_BRACKETS_PER_PARAGRAPH) {
-      return { place: { line: paragraphStart + 1, column: 1 }, message: `has a paragraph with more than ${MAX_BRACKETS_PER_PARAGRAPH} "["; expected ordinary prose with a few links` };
+      return {
+        place: { line: paragraphStart + 1, column: 1 },
+        message: `has a paragraph with more than ${MAX_BRACKETS_PER_PARAGRAPH} "["; expected ordinary prose with a few links`,
+      };
     }
     if (/^[\s>]*:{3,}\s*$/.test(line)) open = Math.max(0, open - 1);
     else if (/^[\s>]*:{3,}[^:\s]/.test(line) && ++open > MAX_OPEN_BLOCKS) {
-      return { place: { line: i + 1, column: 1 }, message: `opens more than ${MAX_OPEN_BLOCKS} ":::" blocks without closing them; expected blocks one after another, each closed by ":::" alone on a line` };
+      return {
+        place: { line: i + 1, column: 1 },
+        message: `opens more than ${MAX_OPEN_BLOCKS} ":::" blocks without closing them; expected blocks one after another, each closed by ":::" alone on a line`,
+      };
     }
   }
   return undefined;

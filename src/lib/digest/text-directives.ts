@@ -8,8 +8,7 @@ import { walk } from './prose-rules.ts';
 export function restoreTextDirectives(tree: Root, text: string) {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const offset = (point: { line: number; column: number; offset?: number }) =>
-    point.offset ?? (lineStarts[point.line - 1] ?? 0) + point.column - 1;
+  const offset = (point: { line: number; column: number; offset?: number }) => point.offset ?? (lineStarts[point.line - 1] ?? 0) + point.column - 1;
   walk(tree as Nodes, (node) => {
     if (!('children' in node)) return false;
     const parent = node as Parent;

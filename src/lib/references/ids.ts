@@ -54,12 +54,24 @@ export function checkIds(digests: readonly ParsedDigest[], pillarsFile: ParsedPi
       if (!sources.has(id)) sources.set(id, digest);
       const expectedName = `${id}.md`;
       if (!source.fromFileName && basename(digest.file) !== expectedName) {
-        problems.push({ file: digest.file, ...source.yaml.placeOf(['id']), subject: `source "${id}"`, field: 'id', message: `does not match the file name; expected the file to be named ${expectedName}` });
+        problems.push({
+          file: digest.file,
+          ...source.yaml.placeOf(['id']),
+          subject: `source "${id}"`,
+          field: 'id',
+          message: `does not match the file name; expected the file to be named ${expectedName}`,
+        });
       }
       const seen = new Set<string>();
       source.frameworkIds.forEach((entry, index) => {
         if (seen.has(entry)) {
-          problems.push({ file: digest.file, ...source.yaml.placeOf(['framework', index, 'id']), subject: `source "${id}"`, field: `framework[${index}].id`, message: `duplicates framework entry "${entry}"; expected framework ids to be unique within the source` });
+          problems.push({
+            file: digest.file,
+            ...source.yaml.placeOf(['framework', index, 'id']),
+            subject: `source "${id}"`,
+            field: `framework[${index}].id`,
+            message: `duplicates framework entry "${entry}"; expected framework ids to be unique within the source`,
+          });
         }
         seen.add(entry);
       });

@@ -8,10 +8,19 @@ import type { DeclaredIds } from './ids.ts';
  * pillars, lineage (to a commitment in another source), the commitments an extract quotes, and
  * entity links in prose.
  */
-export function checkReferences(digests: readonly ParsedDigest[], pillarsFile: ParsedPillars | undefined, { sources, commitmentSource, extractIds, pillarIds }: DeclaredIds): Problem[] {
+export function checkReferences(
+  digests: readonly ParsedDigest[],
+  pillarsFile: ParsedPillars | undefined,
+  { sources, commitmentSource, extractIds, pillarIds }: DeclaredIds,
+): Problem[] {
   const problems: Problem[] = [];
   // When pillars.yml cannot be read at all, that is the one problem to report, not every pillar reference.
-  const exists = { source: (id: string) => sources.has(id), commitment: (id: string) => commitmentSource.has(id), extract: (id: string) => extractIds.has(id), pillar: (id: string) => !pillarsFile || pillarIds.has(id) };
+  const exists = {
+    source: (id: string) => sources.has(id),
+    commitment: (id: string) => commitmentSource.has(id),
+    extract: (id: string) => extractIds.has(id),
+    pillar: (id: string) => !pillarsFile || pillarIds.has(id),
+  };
 
   for (const digest of digests) {
     const declaredSource = digest.declaredSource;
@@ -22,9 +31,21 @@ export function checkReferences(digests: readonly ParsedDigest[], pillarsFile: P
       const source = declaredSource;
       const place = source.yaml.placeOf(['related', index, 'source']);
       if (related.source === sourceId) {
-        problems.push({ file: digest.file, ...place, subject: `source "${sourceId}"`, field: `related[${index}].source`, message: 'points at this source itself; expected another source' });
+        problems.push({
+          file: digest.file,
+          ...place,
+          subject: `source "${sourceId}"`,
+          field: `related[${index}].source`,
+          message: 'points at this source itself; expected another source',
+        });
       } else if (!exists.source(related.source)) {
-        problems.push({ file: digest.file, ...place, subject: `source "${sourceId}"`, field: `related[${index}].source`, message: `names unknown source "${related.source}"; expected one of: ${[...sources.keys()].sort().join(', ')}` });
+        problems.push({
+          file: digest.file,
+          ...place,
+          subject: `source "${sourceId}"`,
+          field: `related[${index}].source`,
+          message: `names unknown source "${related.source}"; expected one of: ${[...sources.keys()].sort().join(', ')}`,
+        });
       }
     });
 
@@ -33,11 +54,23 @@ export function checkReferences(digests: readonly ParsedDigest[], pillarsFile: P
       const at = (path: PropertyKey[]) => block.yaml.placeOf(path);
       const f = block.fields;
       if (!declaredSource.fromFileName && !frameworkIds.includes(f.sourcePillar)) {
-        problems.push({ file: digest.file, ...at(['sourcePillar']), subject, field: 'sourcePillar', message: `names "${f.sourcePillar}", which is not in the framework of source "${sourceId}"; expected one of: ${frameworkIds.join(', ') || '(the source has no framework entries)'}` });
+        problems.push({
+          file: digest.file,
+          ...at(['sourcePillar']),
+          subject,
+          field: 'sourcePillar',
+          message: `names "${f.sourcePillar}", which is not in the framework of source "${sourceId}"; expected one of: ${frameworkIds.join(', ') || '(the source has no framework entries)'}`,
+        });
       }
       f.pillars.forEach((pillar, index) => {
         if (!exists.pillar(pillar)) {
-          problems.push({ file: digest.file, ...at(['pillars', index]), subject, field: `pillars[${index}]`, message: `names unknown pillar "${pillar}"; expected one of: ${[...pillarIds].join(', ') || '(no pillars could be read from pillars.yml)'}` });
+          problems.push({
+            file: digest.file,
+            ...at(['pillars', index]),
+            subject,
+            field: `pillars[${index}]`,
+            message: `names unknown pillar "${pillar}"; expected one of: ${[...pillarIds].join(', ') || '(no pillars could be read from pillars.yml)'}`,
+          });
         }
       });
       f.lineage.forEach((link, index) => {
@@ -46,9 +79,21 @@ export function checkReferences(digests: readonly ParsedDigest[], pillarsFile: P
         if (link.commitment === block.id) {
           problems.push({ file: digest.file, ...place, subject, field, message: 'links the commitment to itself; expected a commitment in another source' });
         } else if (!exists.commitment(link.commitment)) {
-          problems.push({ file: digest.file, ...place, subject, field, message: `names unknown commitment "${link.commitment}"; expected the id of a commitment in another source` });
+          problems.push({
+            file: digest.file,
+            ...place,
+            subject,
+            field,
+            message: `names unknown commitment "${link.commitment}"; expected the id of a commitment in another source`,
+          });
         } else if (commitmentSource.get(link.commitment) === sourceId) {
-          problems.push({ file: digest.file, ...place, subject, field, message: `names "${link.commitment}" in the same source; expected a commitment in another source (link within a source with a prose cross-reference)` });
+          problems.push({
+            file: digest.file,
+            ...place,
+            subject,
+            field,
+            message: `names "${link.commitment}" in the same source; expected a commitment in another source (link within a source with a prose cross-reference)`,
+          });
         }
       });
     }
@@ -56,14 +101,26 @@ export function checkReferences(digests: readonly ParsedDigest[], pillarsFile: P
     for (const block of digest.extracts) {
       block.fields.commitments.forEach((id, index) => {
         if (!exists.commitment(id)) {
-          problems.push({ file: digest.file, ...block.yaml.placeOf(['commitments', index]), subject: `extract "${block.id}"`, field: `commitments[${index}]`, message: `names unknown commitment "${id}"; expected the id of a commitment` });
+          problems.push({
+            file: digest.file,
+            ...block.yaml.placeOf(['commitments', index]),
+            subject: `extract "${block.id}"`,
+            field: `commitments[${index}]`,
+            message: `names unknown commitment "${id}"; expected the id of a commitment`,
+          });
         }
       });
     }
 
     for (const use of digest.links) {
       if (!exists[use.link.kind](use.link.id)) {
-        problems.push({ file: digest.file, ...use.place, subject: `${use.from.kind} "${use.from.id || "(no id)"}"`, field: 'link', message: `points at unknown ${use.link.kind} "${use.link.id}"; expected the id of an existing ${use.link.kind}` });
+        problems.push({
+          file: digest.file,
+          ...use.place,
+          subject: `${use.from.kind} "${use.from.id || '(no id)'}"`,
+          field: 'link',
+          message: `points at unknown ${use.link.kind} "${use.link.id}"; expected the id of an existing ${use.link.kind}`,
+        });
       }
     }
   }

@@ -12,14 +12,26 @@ export function checkPillarMaps(pillarsFile: ParsedPillars | undefined, sources:
         const digest = sources.get(mapping.source);
         const subject = `pillar "${pillar.id}"`;
         if (!digest?.declaredSource) {
-          problems.push({ file: pillarsFile.file, ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'source']), subject, field: `maps[${m}].source`, message: `names unknown source "${mapping.source}"; expected one of: ${[...sources.keys()].sort().join(', ')}` });
+          problems.push({
+            file: pillarsFile.file,
+            ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'source']),
+            subject,
+            field: `maps[${m}].source`,
+            message: `names unknown source "${mapping.source}"; expected one of: ${[...sources.keys()].sort().join(', ')}`,
+          });
           return;
         }
         if (digest.declaredSource.fromFileName) return;
         const ids = digest.declaredSource.frameworkIds;
         mapping.entries.forEach((entry, e) => {
           if (!ids.includes(entry)) {
-            problems.push({ file: pillarsFile.file, ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'entries', e]), subject, field: `maps[${m}].entries[${e}]`, message: `names "${entry}", which is not in the framework of source "${mapping.source}"; expected one of: ${ids.join(', ') || '(the source has no framework entries)'}` });
+            problems.push({
+              file: pillarsFile.file,
+              ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'entries', e]),
+              subject,
+              field: `maps[${m}].entries[${e}]`,
+              message: `names "${entry}", which is not in the framework of source "${mapping.source}"; expected one of: ${ids.join(', ') || '(the source has no framework entries)'}`,
+            });
           }
         });
       });

@@ -13,9 +13,21 @@ export function checkPreviousIds(digests: readonly ParsedDigest[], declared: Map
         const subject = `${kind} "${block.id}"`;
         const earlier = declared.get(old);
         if (earlier?.kind.startsWith('previous id of ')) {
-          problems.push({ file: digest.file, ...place, subject, field: `previousIds[${index}]`, message: `"${old}" is already the ${earlier.kind} at ${earlier.file}:${earlier.place.line}; expected an old id to redirect to one entity only` });
+          problems.push({
+            file: digest.file,
+            ...place,
+            subject,
+            field: `previousIds[${index}]`,
+            message: `"${old}" is already the ${earlier.kind} at ${earlier.file}:${earlier.place.line}; expected an old id to redirect to one entity only`,
+          });
         } else if (earlier) {
-          problems.push({ file: digest.file, ...place, subject, field: `previousIds[${index}]`, message: `"${old}" collides with the live id of ${earlier.kind} at ${earlier.file}:${earlier.place.line}; expected an old id that no live entity uses` });
+          problems.push({
+            file: digest.file,
+            ...place,
+            subject,
+            field: `previousIds[${index}]`,
+            message: `"${old}" collides with the live id of ${earlier.kind} at ${earlier.file}:${earlier.place.line}; expected an old id that no live entity uses`,
+          });
         } else {
           declared.set(old, { kind: `previous id of ${subject}`, file: digest.file, place });
         }

@@ -9,9 +9,7 @@ export const LINEAGE_RELATIONS = {
   implements: { label: 'Implements', inverse: 'Implemented by' },
 } as const;
 
-export const LineageRelation = z.enum(
-  Object.keys(LINEAGE_RELATIONS) as [keyof typeof LINEAGE_RELATIONS, ...(keyof typeof LINEAGE_RELATIONS)[]],
-);
+export const LineageRelation = z.enum(Object.keys(LINEAGE_RELATIONS) as [keyof typeof LINEAGE_RELATIONS, ...(keyof typeof LINEAGE_RELATIONS)[]]);
 
 export const LineageLink = z.strictObject({
   relation: LineageRelation.describe('Read "this commitment <relation> that one".'),
@@ -78,11 +76,19 @@ export const Status = z
   })
   .superRefine((status, context) => {
     if (status.value !== 'not-known' && status.evidence.length === 0) {
-      context.addIssue({ code: 'custom', path: ['evidence'], message: `is empty; a status of "${status.value}" needs at least one evidence citation (only "not-known" may have none)` });
+      context.addIssue({
+        code: 'custom',
+        path: ['evidence'],
+        message: `is empty; a status of "${status.value}" needs at least one evidence citation (only "not-known" may have none)`,
+      });
     }
     const later = datesNamedIn(status.summary).filter((date) => isAfter(date, status.asOf));
     if (later.length > 0) {
-      context.addIssue({ code: 'custom', path: ['summary'], message: `names ${later.join(', ')}, later than asOf "${status.asOf}"; expected a summary of what happened up to asOf (move asOf forward, or leave the later events out)` });
+      context.addIssue({
+        code: 'custom',
+        path: ['summary'],
+        message: `names ${later.join(', ')}, later than asOf "${status.asOf}"; expected a summary of what happened up to asOf (move asOf forward, or leave the later events out)`,
+      });
     }
   });
 

@@ -14,9 +14,7 @@ export const Id = z
   .describe('Stable lowercase kebab-case identifier; part of permanent URLs.');
 
 /** Required prose or label: a string with something other than white space in it. */
-export const Text = z
-  .string()
-  .refine((value) => value.trim().length > 0, { message: 'is empty; expected some text' });
+export const Text = z.string().refine((value) => value.trim().length > 0, { message: 'is empty; expected some text' });
 
 /** A date as precise as the source gives it: "2016", "2016-07" or "2016-07-04". */
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -41,11 +39,9 @@ export const PartialDate = z
   })
   .describe('A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.');
 
-export const FullDate = z
-  .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value), {
-    message: 'is not a real date; expected YYYY-MM-DD (quoted), e.g. "2023-02-02"',
-  });
+export const FullDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value), {
+  message: 'is not a real date; expected YYYY-MM-DD (quoted), e.g. "2023-02-02"',
+});
 
 /** Only web links: a `javascript:` or `data:` URL in content would be a way in. */
 export const WebUrl = z
@@ -55,6 +51,4 @@ export const WebUrl = z
   })
   .describe('Absolute http(s) URL.');
 
-export const Aliases = z
-  .array(Text)
-  .describe('Other words practitioners use for the same thing; indexed for search.');
+export const Aliases = z.array(Text).describe('Other words practitioners use for the same thing; indexed for search.');

@@ -35,7 +35,9 @@ export const LICENCES = {
 export const Licence = z
   .strictObject({
     id: z.enum(['OGL-3.0', 'OPL-1.0']).describe('OGL-3.0 for Crown copyright, OPL-1.0 for Parliamentary copyright.'),
-    attribution: Text.describe('The attribution statement the licence asks for, e.g. "Contains public sector information licensed under the Open Government Licence v3.0."'),
+    attribution: Text.describe(
+      'The attribution statement the licence asks for, e.g. "Contains public sector information licensed under the Open Government Licence v3.0."',
+    ),
   })
   .describe('The licence the original is published under.');
 
