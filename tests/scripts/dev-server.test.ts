@@ -87,17 +87,18 @@ describe('npm run dev', () => {
           await waitFor('the new title', 10_000, async () =>
             (await page(url)).text.includes('<title>Pilot staying close for every care leaver –') ? true : undefined,
           );
-          const seenAfter = Date.now() - edited;
-          console.log(`dev server: the edited title was served ${seenAfter} ms after the edit`);
-          expect(seenAfter).toBeLessThan(5_000);
+          // Reported, not asserted: tests state behaviour; the timing belongs to the note and the bench.
+          console.log(`dev server: the edited title was served ${Date.now() - edited} ms after the edit`);
 
           const problem = 'alpha-2016.md:7:12  source "alpha-2016": published — is not a real date';
           writeFileSync(file, original.replace('published: "2016-07-04"', 'published: "2016-02-31"'));
+          // Wait for this problem, not for any error page: writeFileSync truncates before it writes,
+          // and the watcher may show that empty file's problems for a moment before the next event.
           const broken = await waitFor('the problem in the browser', 10_000, async () => {
             const response = await page(url);
-            return response.status === 500 ? response : undefined;
+            return response.status === 500 && response.text.replaceAll('&quot;', '"').includes(problem) ? response : undefined;
           });
-          expect(broken.text.replaceAll('&quot;', '"')).toContain(problem);
+          expect(broken.status).toBe(500);
           await waitFor('the problem in the terminal', 10_000, async () => (terminal.includes(problem) ? true : undefined));
 
           writeFileSync(file, original);
