@@ -1,4 +1,4 @@
-// Debian's Chromium, driven by playwright-core as tests/browser/site.test.ts does: headless, no
+// Debian's Chromium, driven by playwright-core as tests/support/site-in-browser.ts does: headless, no
 // sandbox, no background networking; every request to a host other than the test server is
 // blocked and recorded.
 import { existsSync } from 'node:fs';

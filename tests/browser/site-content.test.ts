@@ -1,0 +1,4 @@
+// The browser checks of the content test site (tests/support/site-in-browser.ts).
+import { describeSiteInBrowser } from '../support/site-in-browser.ts';
+
+describeSiteInBrowser('content');

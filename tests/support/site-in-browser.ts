@@ -1,0 +1,260 @@
+// Browser checks of a built test site: Debian's Chromium driven by playwright-core over the
+// built sites (built once by tests/support/build-sites.ts) served on 127.0.0.1. Copy link and
+// citation, keyboard-only navigation, and for every page template: axe-core (WCAG 2.2 AA) in
+// light and dark themes, 320 px, no request to any other origin (nor from a search); no CSP
+// violation or console error on any page opened. One file per site calls this
+// (tests/browser/site-<name>.test.ts), so the two workers can take one site each.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadContent } from '../../src/lib/load.ts';
+import type { Graph } from '../../src/lib/graph.ts';
+import { CHROMIUM, launchChromium, watch, type Watch } from './browser.ts';
+import { serve } from './serve.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const AXE = resolve(root, 'node_modules/axe-core/axe.min.js');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** One page of each template, for a graph; the longest digest and pillar stand for their templates. */
+const TEMPLATES = [
+  'home',
+  'sources',
+  'source',
+  'commitment',
+  'extract',
+  'pillars',
+  'pillar',
+  'timeline',
+  'data',
+  'search',
+  'tracker',
+  'tracker list',
+  '404',
+] as const;
+type Template = (typeof TEMPLATES)[number];
+
+function templates(graph: Graph): Record<Template, string> {
+  const longest = <T extends { id: string }>(items: T[], size: (item: T) => number) => [...items].sort((a, b) => size(b) - size(a))[0]?.id ?? '';
+  const commitment = graph.commitments.find((c) => c.lineage.length > 0) ?? graph.commitments[0];
+  return {
+    home: '',
+    sources: 'sources/',
+    source: `sources/${longest(graph.sources, (s) => s.commitments.length + s.extracts.length)}/`,
+    commitment: `commitments/${commitment?.id}/`,
+    extract: `extracts/${graph.extracts[0]?.id}/`,
+    pillars: 'pillars/',
+    pillar: `pillars/${longest(graph.pillars, (p) => graph.commitments.filter((c) => c.pillars.includes(p.id)).length)}/`,
+    timeline: 'timeline/',
+    data: 'data/',
+    search: 'search/',
+    tracker: 'tracker/',
+    'tracker list': `tracker/${graph.commitments.find((c) => c.status)?.status?.value ?? 'not-known'}/`,
+    '404': 'no-such-page/',
+  };
+}
+
+/** The browser checks of one test site (tests/support/sites.ts), as a describe block of the calling test file. */
+export function describeSiteInBrowser(name: string): void {
+  describe.runIf(existsSync(CHROMIUM))(`in a browser, the ${name} site`, () => {
+    const site = inject('sites')[name];
+    if (!site) throw new Error(`site "${name}" was not built`);
+    let browser: Browser;
+    let context: BrowserContext;
+    let server: Awaited<ReturnType<typeof serve>>;
+    let graph: Graph;
+    let pages: Record<Template, string>;
+    let seen: Watch;
+
+    beforeAll(async () => {
+      if (!site.ok) throw new Error(`the ${name} site did not build:\n${site.log}`);
+      const loaded = loadContent(resolve(root, site.content));
+      if (!loaded.ok) throw new Error(`${site.content} does not load`);
+      graph = loaded.graph;
+      pages = templates(graph);
+      server = await serve(site.outDir, site.base);
+      browser = await launchChromium();
+      context = await browser.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      seen = await watch(context, server.origin);
+      // axe-core is loaded from the site's own origin, as a file: the pages' CSP allows no inline script.
+      await context.route(`${server.origin}/__test__/axe.min.js`, (route) => route.fulfill({ path: AXE, contentType: 'text/javascript' }));
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    // Checked after every test, for the pages that test opened: each test then proves "nothing bad
+    // happened" for itself, run alone or in any order.
+    afterEach(() => {
+      if (!seen) return;
+      const bad = { csp: seen.csp.splice(0), errors: seen.errors.splice(0), dialogs: seen.dialogs.splice(0), offsite: seen.offsite.splice(0) };
+      expect(bad, 'CSP violations, console errors, dialogs or requests to other origins on the pages this test opened').toEqual({
+        csp: [],
+        errors: [],
+        dialogs: [],
+        offsite: [],
+      });
+    });
+
+    /** The built file a template path is served from: an unknown path gets 404.html. */
+    const builtFile = (path: string) => {
+      const file = join(site.outDir, path, 'index.html');
+      return existsSync(file) ? file : join(site.outDir, '404.html');
+    };
+
+    const open = async (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: options.width ?? 1024, height: 800 });
+      await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
+      await page.goto(`${server.origin}${site.base}${path}`, { waitUntil: 'load' });
+      return page;
+    };
+
+    it('copies the permanent URL of a commitment to the clipboard and announces "Link copied"', async () => {
+      const id = pages.commitment?.split('/')[1] ?? '';
+      const page = await open(pages.commitment ?? '');
+      await page.getByRole('button', { name: 'Copy link' }).first().click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${site.base}commitments/${id}/`);
+      await expect.poll(() => page.locator('#announce').textContent()).toBe('Link copied');
+      await page.close();
+    });
+
+    it("copies an extract's permanent URL from its anchor on the source's digest page", async () => {
+      const extract = graph.extracts[0];
+      if (!extract) throw new Error(`the ${name} site has no extract to copy`);
+      const page = await open(`sources/${extract.source}/`);
+      await page.locator(`[id="${extract.id}"] button[data-copy]`).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${site.base}extracts/${extract.id}/`);
+      await page.close();
+    });
+
+    it('copies the plain-text citation, which ends with the permanent URL and the day it was copied', async () => {
+      const page = await open(pages.extract ?? '');
+      await page.getByRole('button', { name: 'Copy citation' }).click();
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+      expect(text).toMatch(/^.+ \(\d{4}\) .+ Quoted in: .+ Available at: https?:\/\/\S+\/extracts\/[a-z0-9-]+\/ \(Accessed \d{1,2} [A-Z][a-z]+ \d{4}\)$/);
+      expect(text.endsWith(`(Accessed ${today})`)).toBe(true);
+      // The page itself carries no date: two builds stay byte-identical.
+      expect(await page.locator('#cite').textContent()).not.toContain('Accessed');
+      await expect.poll(() => page.locator('#announce').textContent()).toBe('Citation copied');
+      await page.close();
+    });
+
+    for (const template of ['commitment', 'source', 'home', 'data'] as const) {
+      it(`reaches every link, button and field of the ${template} page by Tab alone, each with a visible focus style`, async () => {
+        const page = await open(pages[template] ?? '');
+        const total = await page.evaluate(() => {
+          const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')].filter(
+            (el) => (!el.hidden && !el.closest('[hidden]') && el.getClientRects().length > 0) || el.classList.contains('skip-link'),
+          );
+          controls.forEach((el, index) => {
+            el.setAttribute('data-tab', String(index));
+          });
+          return controls.length;
+        });
+        const reached = new Set<string>();
+        const unfocusable: string[] = [];
+        for (let i = 0; i < total + 5; i++) {
+          await page.keyboard.press('Tab');
+          const focus = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || el === document.body) return undefined;
+            const style = getComputedStyle(el);
+            const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
+            return { tab: el.getAttribute('data-tab'), label: `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`, visible };
+          });
+          if (focus?.tab) reached.add(focus.tab);
+          if (focus && !focus.visible) unfocusable.push(focus.label);
+        }
+        const missed = await page.evaluate(
+          (seen) =>
+            [...document.querySelectorAll<HTMLElement>('[data-tab]')]
+              .filter((el) => !seen.includes(el.getAttribute('data-tab') ?? ''))
+              .map((el) => `${el.tagName} "${el.textContent?.trim().slice(0, 40)}"`),
+          [...reached],
+        );
+        expect(missed, `${template} page: controls never reached by Tab`).toEqual([]);
+        expect(unfocusable, `${template} page: focused controls with no visible focus style`).toEqual([]);
+        await page.close();
+      }, 60_000);
+    }
+
+    const axe = async (page: Page, where: string): Promise<string[]> => {
+      const result = await page.evaluate(async (tags) => {
+        const axe = (
+          window as unknown as {
+            axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
+        return axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      }, WCAG_22_AA);
+      return result.violations.map(
+        (v) =>
+          `${where}: ${v.id} — ${v.help} at ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(', ')}`,
+      );
+    };
+
+    // One page load per template carries every check of a rendered page: axe in both themes (the
+    // theme follows prefers-color-scheme, which Chromium re-applies without a reload), the 320 px
+    // layout (media queries re-apply on resize) and the requests the page made.
+    for (const template of TEMPLATES) {
+      it(`the ${template} page: no axe-core WCAG 2.2 AA violation in the light or dark theme, fits 320 px without sideways scrolling, asks nothing of another origin`, async () => {
+        const path = pages[template] ?? '';
+        const from = seen.requests.length;
+        const page = await open(path, { colorScheme: 'light' });
+        await page.addScriptTag({ url: `${server.origin}/__test__/axe.min.js` });
+        const violations = await axe(page, `${template} page (${path}), light theme`);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+        violations.push(...(await axe(page, `${template} page (${path}), dark theme`)));
+        expect(violations).toEqual([]);
+
+        await page.setViewportSize({ width: 320, height: 800 });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${template} page (${path}) at 320 px: the page's width`).toBeLessThanOrEqual(320);
+        // A wide table may scroll inside its own box, never the page: the box itself must fit.
+        const boxes = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((box) => box.getBoundingClientRect().right));
+        expect(Math.max(0, ...boxes), `${template} page (${path}) at 320 px: the right edge of its widest table box`).toBeLessThanOrEqual(320);
+        await page.close();
+
+        const requests = seen.requests.slice(from);
+        expect(requests.length, `${template} page: requests seen`).toBeGreaterThan(0);
+        expect(requests.filter((url) => new URL(url).origin !== server.origin)).toEqual([]);
+      }, 60_000);
+    }
+
+    it("makes no request to any other origin when a search is run from any box in a page's main content", async () => {
+      const from = seen.requests.length;
+      // The pages with a search box in <main>, read from the built files: a template that gains one is checked without being listed.
+      const searchable = Object.values(pages).filter((path) => /<main[^>]*>[\s\S]*type="search"[\s\S]*<\/main>/.test(readFileSync(builtFile(path), 'utf8')));
+      expect(searchable).toContain('search/');
+      for (const path of [...searchable, 'search/?q=staying+close']) {
+        const page = await open(path);
+        const box = page.locator('main input[type="search"]').first();
+        if ((await box.count()) > 0) {
+          await box.fill('staying close');
+          await box.press('Enter');
+        }
+        // A search fetches its index after load, and Enter in a plain form (home, 404) navigates to
+        // /search/: wait until the network is quiet, or closing the page mid-navigation can hang
+        // Chromium. Bounded, so a page that never goes quiet cannot hang the suite.
+        await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+        await page.close();
+      }
+      const requests = seen.requests.slice(from);
+      expect(
+        requests.some((url) => url.includes('/pagefind/')),
+        'the searches loaded the full-text index',
+      ).toBe(true);
+      expect(requests.filter((url) => new URL(url).origin !== server.origin)).toEqual([]);
+    }, 120_000);
+  });
+}
