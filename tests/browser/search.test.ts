@@ -148,12 +148,20 @@ describe.runIf(hasChromium)(
       });
     });
 
+    // One tab per context, navigated from test to test: a new tab costs Chromium a renderer process
+    // (about 0.3 s of CPU on this machine). A navigation replaces the document and its script state.
+    const tabs = new Map<BrowserContext, Page>();
     const open = async (path: string, into = context): Promise<Page> => {
-      const page = await into.newPage();
-      page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${path}: ${message.text()}`);
-      });
+      let page = tabs.get(into);
+      if (!page || page.isClosed()) {
+        const tab = await into.newPage();
+        tab.on('pageerror', (error) => errors.push(`${tab.url()}: ${error.message}`));
+        tab.on('console', (message) => {
+          if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${tab.url()}: ${message.text()}`);
+        });
+        tabs.set(into, tab);
+        page = tab;
+      }
       await page.goto(`${server.origin}${site.base}${path}`);
       return page;
     };
@@ -166,7 +174,6 @@ describe.runIf(hasChromium)(
       await waitForSearch(page, 'profit cap');
       expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
       expect(search(page).get('q')).toBe('profit cap');
-      await page.close();
     });
 
     it('shows instant answers first, then full-text results with their locator and a snippet with the match highlighted, each page once', async () => {
@@ -181,7 +188,6 @@ describe.runIf(hasChromium)(
       expect(await fullText.locator('mark').count()).toBeGreaterThan(0);
       const paths = await resultPaths(page);
       expect(new Set(paths).size).toBe(paths.length);
-      await page.close();
     });
 
     it("answers a recommendation number, and shows a commitment's status as a text badge", async () => {
@@ -193,7 +199,6 @@ describe.runIf(hasChromium)(
       const tags = await page.locator('#search-results .meta .tag').allTextContents();
       expect(tags.length).toBeGreaterThan(0);
       expect(tags.every((tag) => ['Delivered', 'Partly delivered', 'In progress', 'Dropped', 'Superseded', 'Not known'].includes(tag))).toBe(true);
-      await page.close();
     });
 
     it('filters by status id, counting each status', async () => {
@@ -204,7 +209,6 @@ describe.runIf(hasChromium)(
       expect(items.length).toBeGreaterThan(0);
       for (const item of items) expect(await item.locator('.meta .tag').textContent()).toBe('Delivered');
       expect(await page.locator('input[name=status][value=delivered] ~ label [data-count]').textContent()).toBe(`(${items.length})`);
-      await page.close();
     });
 
     it('restores a search and its filters from a URL shared with title values, rewrites them as ids, and narrows results to them', async () => {
@@ -219,7 +223,6 @@ describe.runIf(hasChromium)(
       const count = await page.locator('input[name=source][value="keep-on-caring-2016"] ~ label [data-count]').textContent();
       expect(count).toBe(`(${metas.length})`);
       expect(await page.locator('details[data-filter=source] [data-selected]').textContent()).toBe('(1 selected)');
-      await page.close();
     });
 
     it("counts OR within a group: ticking one source leaves the other sources' counts as they were", async () => {
@@ -233,7 +236,6 @@ describe.runIf(hasChromium)(
       await expect.poll(() => search(page).getAll('source')).toEqual(['keep-on-caring-2016']);
       await waitForSearch(page, 'staying close');
       await expect.poll(counts).toEqual(before);
-      await page.close();
     });
 
     it('narrows results when a filter is ticked with the keyboard, and adds the filter to the URL', async () => {
@@ -249,7 +251,6 @@ describe.runIf(hasChromium)(
       const metas = await resultMetas(page);
       expect(metas.every((meta) => meta.endsWith('2016'))).toBe(true);
       expect(metas.length).toBeLessThanOrEqual(before);
-      await page.close();
     });
 
     it("finds the same commitments under practitioners' interchangeable terms from the glossary", async () => {
@@ -257,7 +258,6 @@ describe.runIf(hasChromium)(
         const page = await open(`search/?q=${encodeURIComponent(q)}`);
         await waitForSearch(page, q);
         const paths = (await resultPaths(page)).filter((p) => p.startsWith('/commitments/')).slice(0, 3);
-        await page.close();
         return paths;
       };
       expect(await top('locums')).toContain('/commitments/shbl-agency-social-worker-rules/');
@@ -282,7 +282,6 @@ describe.runIf(hasChromium)(
       expect(search(page).get('exact')).toBe('1');
       expect(await page.locator('#search-correction').textContent()).toBe('No page has all of your words; showing results for care strategy.');
       expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ results? for “care strategy”$/);
-      await page.close();
     });
 
     it('never ends a question in "No results" while some of its words are on a page: it shows the results for those, best first, and says so', async () => {
@@ -300,12 +299,10 @@ describe.runIf(hasChromium)(
         expect(status, q).toMatch(/^\d+ results? for “/);
         if (!status.includes(q))
           expect(await page.locator('#search-correction').textContent(), q).toMatch(/^No page has all of your words; showing results for /);
-        await page.close();
       }
       const page = await open('search/?q=what%20did%20the%20government%20say%20about%20zebras%20and%20staying%20close');
       await waitForSearch(page, 'government say staying close');
       expect((await resultPaths(page)).slice(0, 5).some((p) => p.includes('staying-close'))).toBe(true);
-      await page.close();
     });
 
     it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
@@ -361,7 +358,6 @@ describe.runIf(hasChromium)(
       expect(await status.getAttribute('role')).toBe('status');
       expect(await status.getAttribute('aria-live')).toBe('polite');
       expect(await status.textContent()).toMatch(/^\d+ results? for “social impact bond”$/);
-      await page.close();
     });
 
     it('takes a search typed in the header box of any page to the search page, with results', async () => {
@@ -372,7 +368,6 @@ describe.runIf(hasChromium)(
       await page.waitForURL(/\/search\/\?q=staying\+close$/);
       await waitForSearch(page, 'staying close');
       expect((await resultPaths(page)).length).toBeGreaterThan(3);
-      await page.close();
     });
 
     it('preloads the instant index, loads the full-text index when the box gets focus, and the vocabulary only for an unknown word', async () => {

@@ -226,8 +226,9 @@ describe('the built site of every payload taken as plain text', () => {
       const pages = listFiles(outDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
       expect(pages.length).toBeGreaterThan(10);
       const live: string[] = [];
+      // One tab for every page: a new tab per page would cost Chromium a renderer process each.
+      const page = await context.newPage();
       for (const file of pages) {
-        const page = await context.newPage();
         const path = `/${file.replace(/index\.html$/, '')}`;
         await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
         if (readFileSync(join(outDir, file), 'utf8').includes('<meta http-equiv="refresh"'))
@@ -251,8 +252,8 @@ describe('the built site of every payload taken as plain text', () => {
           return out;
         });
         live.push(...found.map((f) => `${path}: ${f}`));
-        await page.close();
       }
+      await page.close();
       expect({ dialogs: seen.dialogs, errors: seen.errors, csp: seen.csp, offsite: seen.offsite, live }).toEqual({
         dialogs: [],
         errors: [],
