@@ -243,6 +243,43 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of t
     expect(timelineBadges).toBe(records.reduce((n, c) => n + (c.due ? 2 : 1), 0));
   });
 
+  it("shows each commitment's status badge in a commitment page's \"Before and after\" list and an extract page's commitment list", () => {
+    const label = new Map(records.map((c) => [c.id, STATUSES[c.status.value]]));
+    const badge = (id: string) => `<span class="badge badge-${records.find((c) => c.id === id)?.status.value}">${label.get(id)}</span>`;
+    const problems: string[] = [];
+    let chains = 0;
+    for (const c of records) {
+      const chain = /<ol class="chain">([\s\S]*?)<\/ol>\s*<\/section>/.exec(html(`commitments/${c.id}/`))?.[1];
+      if (!chain) continue;
+      chains++;
+      // Each item names one commitment: linked, or this page's own ("(this commitment)").
+      // Each item's own list (what links it to the others) is dropped first: only the items' heads name them.
+      for (const item of chain
+        .replace(/<ul>[\s\S]*?<\/ul>/g, '')
+        .split(/<li[ >]/)
+        .slice(1)) {
+        const id =
+          /^[^<]*(?:<span class="date">[^<]*<\/span>\s*)?<a href="[^"]*\/commitments\/([a-z0-9-]+)\/">/.exec(item)?.[1] ??
+          (item.includes('(this commitment)') ? c.id : undefined);
+        if (!id) problems.push(`commitments/${c.id}/: a "Before and after" item names no commitment`);
+        else if (!item.includes(badge(id))) problems.push(`commitments/${c.id}/: "Before and after" shows ${id} without its badge ${label.get(id)}`);
+      }
+    }
+    const extracts = [...pages.keys()].filter((path) => path.startsWith(url('extracts/')) && !pages.get(path)?.html.includes('http-equiv="refresh"'));
+    let listedOnExtracts = 0;
+    for (const path of extracts) {
+      const list = /<dt>Commitments?<\/dt><dd><ul>([\s\S]*?)<\/ul><\/dd>/.exec(pages.get(path)?.html ?? '')?.[1] ?? '';
+      for (const [, id] of list.matchAll(/\/commitments\/([a-z0-9-]+)\/">/g)) {
+        listedOnExtracts++;
+        if (!id || !new RegExp(`/commitments/${id}/">[^<]*</a> <span data-pagefind-ignore>${badge(id)}`).test(list))
+          problems.push(`${path}: ${id} without its badge`);
+      }
+    }
+    expect(chains, 'commitment pages with a "Before and after" list').toBeGreaterThan(0);
+    expect(listedOnExtracts, 'commitments listed on extract pages').toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it("gives every pillar page the same table, counting that pillar's commitments", () => {
     const pillars = [...new Set(records.flatMap((c) => c.pillars))];
     const problems = pillars.flatMap((p) => {
