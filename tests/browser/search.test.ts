@@ -93,6 +93,21 @@ describe('the search index of the real content', () => {
     expect(page?.content.startsWith('A backstop power')).toBe(true);
   });
 
+  it('keeps a summary list\'s terms apart from their values in the indexed text ("Published 2 February 2023", not "Published2 February 2023")', () => {
+    const terms = new Set(
+      [...readPages(site.outDir, '/').values()].flatMap((page) =>
+        [...page.html.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => (m[1] ?? '').replaceAll('&#39;', "'")),
+      ),
+    );
+    expect(terms.size).toBeGreaterThan(5);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const joined = indexed.flatMap((f) =>
+      [...terms].filter((term) => new RegExp(`${escape(term)}(?=[A-Z0-9£])`).test(f.content)).map((term) => `${f.url}: "${term}" runs into its value`),
+    );
+    expect(joined).toEqual([]);
+    expect(byUrl('/sources/stable-homes-built-on-love-2023/')?.content).toContain('Published 2 February 2023');
+  });
+
   it("indexes a commitment's aliases and the glossary terms for the practitioner words it uses", () => {
     const rules = byUrl('/commitments/shbl-agency-social-worker-rules/');
     expect(rules?.content).toMatch(/locums/);
