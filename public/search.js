@@ -1,3 +1,4 @@
+// @ts-check
 // The search page's script (loaded by /search/ only; every other page's header box is a plain GET
 // form to it). Two layers, one list:
 //   1. instant answers, as the reader types, from search/instant.json (titles, aliases, ids,
@@ -8,6 +9,21 @@
 // before (?pillar=Care+leavers) is mapped to them. A query word the instant index does not know
 // fetches search/vocabulary.json (built from the graph) and is corrected to the nearest word.
 // When no page has all the meaningful words, the results for the words that do match are shown.
+
+// Pagefind has no types for its browser API: these cover the parts used here.
+/**
+ * @typedef {import('../src/site/search-instant.ts').InstantIndex} InstantIndex
+ * @typedef {import('../src/site/search-instant.ts').InstantDoc} InstantDoc
+ * @typedef {{ targets: Map<string, number> }} Vocabulary
+ * @typedef {Record<string, string[]>} Selection filter name → ids ticked
+ * @typedef {Record<string, (string | undefined)[]>} PageFilters filter name → a page's ids
+ * @typedef {{ index: import('minisearch').default, file: InstantIndex, filters: PageFilters[] }} Instant
+ * @typedef {Record<string, Record<string, number> | undefined>} Counts filter name → id → pages
+ * @typedef {{ url: string, excerpt: string, meta: import('../src/site/search.ts').SearchRecord['meta'], sub_results?: { url: string, title: string }[] }} PagefindData
+ * @typedef {{ results: { data(): Promise<PagefindData> }[], filters: Counts }} PagefindSearch
+ * @typedef {{ options(o: object): Promise<void>, init(): Promise<void>, filters(): Promise<Counts>, search(term: string | null, o: { filters: Record<string, { any: string[] }> }): Promise<PagefindSearch> }} Pagefind
+ * @typedef {{ result: PagefindSearch, used: string[], dropped: string[] }} Found
+ */
 
 const PAGE_SIZE = 20;
 /** Instant answers shown before the full-text results. */
@@ -24,14 +40,20 @@ export const STOPWORDS = new Set(
   ),
 );
 
-/** Query words as both indexes compare them: lower case, apostrophes dropped ("children's" → "childrens"). */
+/**
+ * Query words as both indexes compare them: lower case, apostrophes dropped ("children's" → "childrens").
+ * @param {string} text
+ */
 export const words = (text) =>
   text
     .toLowerCase()
     .replace(/['’]/g, '')
     .match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The words of a query that must match something: stopwords left out, unless that leaves none. */
+/**
+ * The words of a query that must match something: stopwords left out, unless that leaves none.
+ * @param {string} query
+ */
 export function meaningfulWords(query) {
   const all = words(query);
   const kept = all.filter((w) => !STOPWORDS.has(w));
@@ -40,10 +62,14 @@ export function meaningfulWords(query) {
 
 /**
  * Damerau–Levenshtein distance (optimal string alignment: an adjacent swap costs 1), or
- * `max + 1` as soon as it must exceed `max`.
+ * `max + 1` as soon as it must exceed `max`. (The casts: every cell read has been written.)
+ * @param {string} a
+ * @param {string} b
+ * @param {number} max
  */
 export function distance(a, b, max) {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  /** @type {number[]} */
   let before = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -51,8 +77,8 @@ export function distance(a, b, max) {
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      let d = Math.min(/** @type {number} */ (previous[j]) + 1, /** @type {number} */ (current[j - 1]) + 1, /** @type {number} */ (previous[j - 1]) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, /** @type {number} */ (before[j - 2]) + 1);
       current[j] = d;
       if (d < best) best = d;
     }
@@ -60,10 +86,13 @@ export function distance(a, b, max) {
     before = previous;
     previous = current;
   }
-  return previous[b.length];
+  return /** @type {number} */ (previous[b.length]);
 }
 
-/** The vocabulary file's contents (word → weight), made ready for lookups. */
+/**
+ * The vocabulary file's contents (word → weight), made ready for lookups.
+ * @param {{ targets?: Record<string, number> }} json
+ */
 export function prepareVocabulary(json) {
   return { targets: new Map(Object.entries(json.targets ?? {})) };
 }
@@ -72,12 +101,15 @@ export function prepareVocabulary(json) {
  * The nearest vocabulary word to `word`, or undefined when it is known, short, a number, a prefix
  * being typed, or too far from any. Ties go to the heavier word (titles weigh more than body
  * text), then to one that keeps the first letter.
+ * @param {string} word
+ * @param {Vocabulary} vocabulary
  */
 export function correctWord(word, vocabulary) {
   const w = words(word).join('');
   if (w.length < 4 || /\d/.test(w) || vocabulary.targets.has(w)) return undefined;
   for (const target of vocabulary.targets.keys()) if (target.startsWith(w)) return undefined;
   const max = w.length <= 5 ? 1 : 2;
+  /** @type {{ target: string, d: number, weight: number } | undefined} */
   let best;
   for (const [target, weight] of vocabulary.targets) {
     const d = distance(w, target, max);
@@ -91,7 +123,7 @@ export function correctWord(word, vocabulary) {
 /**
  * The query with each unknown word replaced by its correction; the same string when nothing changed.
  * @param {string} query
- * @param {{ targets: Map<string, number> }} vocabulary
+ * @param {Vocabulary} vocabulary
  * @param {(word: string) => boolean} [isKnown] words to leave alone
  */
 export function correctQuery(query, vocabulary, isKnown = () => false) {
@@ -101,11 +133,14 @@ export function correctQuery(query, vocabulary, isKnown = () => false) {
 /**
  * Pagefind's excerpt (escaped text with <mark> around matches) as segments of plain text, each
  * marked or not, so the page builds it from text nodes and never parses index text as HTML.
+ * @param {string} excerpt
  */
 export function excerptSegments(excerpt) {
+  /** @type {Record<string, string>} */
   const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  /** @param {string} text */
   const decode = (text) =>
-    text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
+    text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, /** @type {string} */ code) => {
       if (code[0] !== '#') return entities[code.toLowerCase()] ?? whole;
       const n = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
       return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
@@ -120,7 +155,10 @@ export function excerptSegments(excerpt) {
   return segments;
 }
 
-/** How many edits a query word may be from a title word: none for short words, two for long ones. */
+/**
+ * How many edits a query word may be from a title word: none for short words, two for long ones.
+ * @param {string} term
+ */
 export const fuzziness = (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0);
 
 /**
@@ -139,7 +177,10 @@ export const INSTANT_OPTIONS = {
   },
 };
 
-/** The instant file's pages as MiniSearch documents (the array index is the id). */
+/**
+ * The instant file's pages as MiniSearch documents (the array index is the id).
+ * @param {InstantIndex} file
+ */
 export function instantDocuments(file) {
   return file.docs.map((doc, id) => {
     const source = file.sources[doc.s];
@@ -155,7 +196,11 @@ export function instantDocuments(file) {
   });
 }
 
-/** A page's filter ids, as the form's groups name them. */
+/**
+ * A page's filter ids, as the form's groups name them.
+ * @param {InstantIndex} file
+ * @param {InstantDoc} doc
+ */
 export function docFilters(file, doc) {
   const source = file.sources[doc.s];
   return {
@@ -168,12 +213,19 @@ export function docFilters(file, doc) {
   };
 }
 
-/** True when a page carries one of the selected values in every group that has a selection (OR within a group, AND across groups). */
+/**
+ * True when a page carries one of the selected values in every group that has a selection (OR within a group, AND across groups).
+ * @param {PageFilters} filters
+ * @param {Selection} selected
+ */
 export const passes = (filters, selected) => Object.entries(selected).every(([name, values]) => values.some((v) => filters[name]?.includes(v)));
 
 /**
  * The MiniSearch query: the words as typed, or also each glossary synonym of a term they contain
  * ("locums" also searches "agency social workers").
+ * @param {string} query
+ * @param {string[][]} glossary
+ * @returns {import('minisearch').Query}
  */
 export function instantQuery(query, glossary) {
   const text = ` ${words(query).join(' ')} `;
@@ -186,29 +238,41 @@ export function instantQuery(query, glossary) {
   return variants.length ? { combineWith: 'OR', queries: [query, ...variants.slice(0, 6)] } : query;
 }
 
-/** The id a filter value from a URL stands for: itself when it is an id, else the id whose label it is (URLs from before ids), else undefined. */
+/**
+ * The id a filter value from a URL stands for: itself when it is an id, else the id whose label it is (URLs from before ids), else undefined.
+ * @param {string} value
+ * @param {{ id: string, label: string }[]} options
+ */
 export function filterId(value, options) {
   if (options.some((o) => o.id === value)) return value;
   const wanted = value.trim().toLowerCase();
   return options.find((o) => o.label.toLowerCase() === wanted)?.id;
 }
 
+/** @param {HTMLElement} app */
 function start(app) {
   const form = app.querySelector('form');
-  const input = form.elements.namedItem('q');
+  const input = form?.elements.namedItem('q');
   const status = document.getElementById('search-status');
   const note = document.getElementById('search-correction');
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
-  const groups = [...form.querySelectorAll('details[data-filter]')];
-  const boxes = (group) => [...group.querySelectorAll('input[type=checkbox]')];
+  const nojs = document.getElementById('search-nojs');
+  if (!form || !(input instanceof HTMLInputElement) || !status || !note || !list || !more || !nojs) return;
+  const groups = [...form.querySelectorAll('details[data-filter]')].filter((g) => g instanceof HTMLDetailsElement);
+  /** @param {Element} group */
+  const boxes = (group) => [...group.querySelectorAll('input[type=checkbox]')].filter((b) => b instanceof HTMLInputElement);
   const params = new URLSearchParams(location.search);
   let exact = params.get('exact') === '1';
   let shown = PAGE_SIZE;
   let latest = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let pause;
+  /** @type {Promise<Pagefind> | undefined} */
   let pagefind;
+  /** @type {Promise<Instant> | undefined} */
   let instant;
+  /** @type {Promise<Vocabulary> | undefined} */
   let vocabulary;
 
   // Restore the search from the URL; filter values by id, or by title from URLs made before ids.
@@ -217,26 +281,27 @@ function start(app) {
     const options = boxes(group).map((box) => ({ id: box.value, label: box.dataset.label ?? box.value }));
     const wanted = new Set(
       params
-        .getAll(group.dataset.filter)
+        .getAll(group.dataset.filter ?? '')
         .map((v) => filterId(v, options))
         .filter(Boolean),
     );
     for (const box of boxes(group)) box.checked = wanted.has(box.value);
     if (wanted.size) group.open = true;
   }
-  document.getElementById('search-nojs').hidden = true;
+  nojs.hidden = true;
   app.hidden = false;
 
   // Where the instant index is small enough to preload (search.astro decides), the first answers
   // wait for it; where it is not (thousands of commitments), Pagefind answers first and the instant
   // index follows for the later keystrokes, so it never holds up the first search.
   const preloaded = app.dataset.instantPreload === 'true';
+  /** @type {Instant | undefined} */
   let instantReady;
   const loadInstant = () =>
     (instant ??= Promise.all([
-      import(app.dataset.minisearch),
-      fetch(app.dataset.instant).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))),
-    ]).then(async ([module, file]) => {
+      import(app.dataset.minisearch ?? ''),
+      fetch(app.dataset.instant ?? '').then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))),
+    ]).then(async (/** @type {[typeof import('minisearch'), InstantIndex]} */ [module, file]) => {
       const index = new module.default(INSTANT_OPTIONS);
       // In chunks, so that indexing thousands of titles never blocks a keystroke for long.
       await index.addAllAsync(instantDocuments(file), { chunkSize: 1000 });
@@ -244,16 +309,20 @@ function start(app) {
       return instantReady;
     }));
   const loadPagefind = () =>
-    (pagefind ??= import(`${app.dataset.bundle}pagefind.js`).then(async (module) => {
+    (pagefind ??= /** @type {Promise<Pagefind>} */ (import(`${app.dataset.bundle}pagefind.js`)).then(async (module) => {
       await module.options({ baseUrl: app.dataset.base, excerptLength: 24, ranking: { termSimilarity: 3, pageLength: 0.6, termFrequency: 0.6 } });
       await module.init();
       return module;
     }));
   const loadVocabulary = () =>
-    (vocabulary ??= fetch(app.dataset.vocabulary)
+    (vocabulary ??= fetch(app.dataset.vocabulary ?? '')
       .then((r) => (r.ok ? r.json() : { targets: {} }))
       .then(prepareVocabulary, () => prepareVocabulary({ targets: {} })));
-  /** Settles to undefined instead of failing: each layer can fail on its own. */
+  /**
+   * Settles to undefined instead of failing: each layer can fail on its own.
+   * @template T
+   * @param {Promise<T>} promise
+   */
   const settle = (promise) =>
     promise.then(
       (value) => value,
@@ -261,6 +330,7 @@ function start(app) {
     );
 
   function selectedFilters() {
+    /** @type {Selection} */
     const filters = {};
     for (const group of groups) {
       const values = boxes(group)
@@ -269,53 +339,69 @@ function start(app) {
       const selected = group.querySelector('[data-selected]');
       const text = values.length ? `(${values.length} selected)` : '';
       // Written only when it changes: every keystroke comes through here.
-      if (selected.textContent !== text) selected.textContent = text;
-      if (values.length) filters[group.dataset.filter] = values;
+      if (selected && selected.textContent !== text) selected.textContent = text;
+      if (values.length) filters[group.dataset.filter ?? ''] = values;
     }
     return filters;
   }
 
-  function writeUrl() {
-    const query = new URLSearchParams(new FormData(form));
+  const writeUrl = () => {
+    // The form has no file inputs, so every entry is a string, as URLSearchParams takes.
+    const query = new URLSearchParams(/** @type {string[][]} */ (/** @type {unknown} */ (new FormData(form))));
     if (!input.value.trim()) query.delete('q');
     if (exact) query.set('exact', '1');
     const text = query.toString();
     history.replaceState(null, '', text ? `?${text}` : location.pathname);
-  }
+  };
 
+  /** @param {Counts | undefined} counts */
   function showCounts(counts) {
     for (const group of groups) {
       for (const box of boxes(group)) {
-        const n = counts?.[group.dataset.filter]?.[box.value] ?? 0;
-        box.parentElement.querySelector('[data-count]').textContent = counts ? `(${n})` : '';
+        const n = counts?.[group.dataset.filter ?? '']?.[box.value] ?? 0;
+        const count = box.parentElement?.querySelector('[data-count]');
+        if (count) count.textContent = counts ? `(${n})` : '';
       }
     }
   }
 
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Partial<HTMLElementTagNameMap[K]>} [props]
+   * @param {(Node | string)[]} [children]
+   */
   const element = (tag, props = {}, children = []) => {
     const el = Object.assign(document.createElement(tag), props);
     el.append(...children);
     return el;
   };
+  /** @param {string} text */
   const excerpt = (text) =>
     element(
       'p',
       {},
       excerptSegments(text).map((s) => (s.marked ? element('mark', { textContent: s.text }) : document.createTextNode(s.text))),
     );
+  /** @param {string | undefined} label */
   const badge = (label) => (label ? [' ', element('strong', { className: 'tag', textContent: label })] : []);
 
   const TYPES = { c: 'Commitment', e: 'Extract', s: 'Source digest' };
   const STATUS_LABELS = Object.fromEntries(groups.filter((g) => g.dataset.filter === 'status').flatMap((g) => boxes(g).map((b) => [b.value, b.dataset.label])));
+  /**
+   * @param {InstantIndex} file
+   * @param {InstantDoc} doc
+   */
   function instantItem(file, doc) {
     const source = file.sources[doc.s];
     const details = [TYPES[doc.k], doc.k === 's' ? '' : source?.t, doc.r ? `Recommendation ${doc.r}` : '', source?.y].filter(Boolean).join(' · ');
     return element('li', { className: 'instant' }, [
       element('h2', {}, [element('a', { href: file.urls[doc.k].replace('{id}', doc.id), textContent: doc.t })]),
-      element('p', { className: 'meta' }, [details, ...badge(STATUS_LABELS[doc.st] ?? '')]),
+      element('p', { className: 'meta' }, [details, ...badge(STATUS_LABELS[doc.st ?? ''] ?? '')]),
       ...(doc.a ? [element('p', { textContent: `Also called: ${doc.a}` })] : []),
     ]);
   }
+  /** @param {PagefindData} result */
   function fullTextItem(result) {
     const meta = result.meta;
     const details = [meta.type, meta.source, meta.locator, meta.year].filter(Boolean).join(' · ');
@@ -337,24 +423,38 @@ function start(app) {
   }
 
   function browseLinks() {
+    /**
+     * @param {string} path
+     * @param {string} text
+     */
     const browse = (path, text) => element('a', { href: `${app.dataset.base}${path}`, textContent: text });
     return [browse('pillars/', 'browse by pillar'), ' or ', browse('sources/', 'browse by source')];
   }
 
-  function fail() {
+  const fail = () => {
     list.replaceChildren();
     list.setAttribute('aria-busy', 'false');
     list.dataset.phase = 'full';
     more.hidden = true;
     showCounts(undefined);
     status.replaceChildren('Search could not load. You can ', ...browseLinks(), '.');
-  }
+  };
 
-  /** The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's. */
+  /**
+   * The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's.
+   * (The casts: a hit's id is an index into the file's docs.)
+   * @param {Instant | undefined} engine
+   * @param {string} query
+   * @param {Selection} filters
+   * @param {import('minisearch').SearchOptions} [options]
+   */
   function answer(engine, query, filters, options = {}) {
     if (!engine || !query) return [];
-    const hits = engine.index.search(instantQuery(query, engine.file.glossary), { ...options, filter: (hit) => passes(engine.filters[hit.id], filters) });
-    return hits.slice(0, INSTANT_MAX).map((hit) => engine.file.docs[hit.id]);
+    const hits = engine.index.search(instantQuery(query, engine.file.glossary), {
+      ...options,
+      filter: (hit) => passes(/** @type {PageFilters} */ (engine.filters[hit.id]), filters),
+    });
+    return hits.slice(0, INSTANT_MAX).map((hit) => /** @type {InstantDoc} */ (engine.file.docs[hit.id]));
   }
 
   /**
@@ -362,11 +462,18 @@ function start(app) {
    * them some page has, dropping first the word the most pages have (it says least). Pagefind
    * itself passes over a word that is on no page: such words are found (only those the instant
    * index does not know need a look) and reported as dropped.
+   * @param {Pagefind} engine
+   * @param {string} query
+   * @param {Selection} filters
+   * @param {(word: string) => boolean} isKnown
+   * @returns {Promise<Found>}
    */
   async function fullText(engine, query, filters, isKnown) {
     const pfFilters = Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
     const terms = query ? meaningfulWords(query) : [];
+    /** @param {string | undefined} text */
     const search = (text) => engine.search(text || null, { filters: pfFilters });
+    /** @type {string[]} */
     const absent = [];
     for (const term of terms) if (!isKnown(term) && !(await search(term)).results.length) absent.push(term);
     const present = terms.filter((t) => !absent.includes(t));
@@ -374,11 +481,11 @@ function start(app) {
     let result = await search(present.join(' '));
     if (result.results.length || present.length < 2) return { result, used: present, dropped: absent };
     const counts = await Promise.all(terms.map(async (t) => (absent.includes(t) ? 0 : (await search(t)).results.length)));
-    let used = terms.filter((_, i) => counts[i] > 0);
+    let used = terms.filter((_, i) => (counts[i] ?? 0) > 0);
     while (used.length) {
       result = used.length === 1 ? await search(used[0]) : await search(used.join(' '));
       if (result.results.length) break;
-      const widest = used.reduce((a, b) => (counts[terms.indexOf(b)] > counts[terms.indexOf(a)] ? b : a));
+      const widest = used.reduce((a, b) => ((counts[terms.indexOf(b)] ?? 0) > (counts[terms.indexOf(a)] ?? 0) ? b : a));
       used = used.filter((t) => t !== widest);
     }
     return { result, used, dropped: terms.filter((t) => !used.includes(t)) };
@@ -388,6 +495,9 @@ function start(app) {
    * Counts for OR within a group: each group with a selection is counted as if nothing in it were
    * ticked. Pagefind counts only once its filter index is in, which is loaded here, after the
    * results are shown: at thousands of pages it weighs more than the first results.
+   * @param {Pagefind} engine
+   * @param {string} query
+   * @param {Selection} filters
    */
   async function orCounts(engine, query, filters) {
     await engine.filters();
@@ -404,7 +514,7 @@ function start(app) {
     return counts;
   }
 
-  async function run({ typing = false } = {}) {
+  const run = async ({ typing = false } = {}) => {
     const ticket = ++latest;
     clearTimeout(pause);
     const filters = selectedFilters();
@@ -426,9 +536,12 @@ function start(app) {
     // A word neither index's instant layer knows is checked against the vocabulary, fetched now.
     let query = typed;
     let checked;
+    /** @param {string} word */
     const known = (word) => (engine ? engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0 : false);
+    // Without the engine there are no instant docs: the `engine` checks below only tell the types so.
+    /** @param {InstantDoc[]} docs */
     const showInstant = (docs) => {
-      if (!docs.length) return;
+      if (!engine || !docs.length) return;
       list.replaceChildren(...docs.map((doc) => instantItem(engine.file, doc)));
       list.dataset.phase = 'instant';
     };
@@ -442,7 +555,7 @@ function start(app) {
 
     // A word the vocabulary knows is spelt as meant (corrected, or found in body text only): matching
     // it loosely in titles would put "better" first for "letter".
-    const fuzzy = exact ? false : checked ? (term) => (checked.targets.has(term) ? 0 : fuzziness(term)) : undefined;
+    const fuzzy = exact ? false : checked ? (/** @type {string} */ term) => (checked.targets.has(term) ? 0 : fuzziness(term)) : undefined;
     const instantDocs = answer(engine, query, filters, fuzzy === undefined ? {} : { fuzzy });
     showInstant(instantDocs);
 
@@ -461,6 +574,7 @@ function start(app) {
     if (ticket !== latest) return;
     if (!pf && !engine) return fail();
 
+    /** @type {Found} */
     let found = { result: { results: [], filters: {} }, used: meaningfulWords(query), dropped: [] };
     if (pf) found = await fullText(pf, query, filters, known);
     if (ticket !== latest) return;
@@ -475,17 +589,18 @@ function start(app) {
         if (ticket !== latest) return;
       }
     }
-    const instantUrls = new Set(instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)));
+    const instantUrls = new Set(engine ? instantDocs.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)) : []);
     // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
     const lead = found.dropped.length
       ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...(fuzzy === undefined ? {} : { fuzzy }) })
       : instantDocs;
-    const leadUrls = found.dropped.length ? new Set(lead.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id))) : instantUrls;
+    const leadUrls = found.dropped.length ? new Set(engine ? lead.map((doc) => engine.file.urls[doc.k].replace('{id}', doc.id)) : []) : instantUrls;
     const results = found.result.results;
     const wanted = Math.max(0, shown - lead.length);
+    /** @param {PagefindData[]} data */
     const render = (data) => {
       list.replaceChildren(
-        ...lead.map((doc) => instantItem(engine.file, doc)),
+        ...(engine ? lead.map((doc) => instantItem(engine.file, doc)) : []),
         ...data
           .filter((d) => !leadUrls.has(d.url))
           .slice(0, wanted)
@@ -533,7 +648,7 @@ function start(app) {
     list.dataset.phase = 'full';
     list.setAttribute('aria-busy', 'false');
     if (!preloaded) void settle(loadInstant());
-  }
+  };
 
   // The reader is about to type: load both layers (the instant index is usually in already, preloaded).
   input.addEventListener(
