@@ -136,12 +136,19 @@ export function correctQuery(query, vocabulary, isKnown = () => false) {
  * @param {string} excerpt
  */
 export function excerptSegments(excerpt) {
-  /** @type {Record<string, string>} */
-  const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  // A Map, not an object: an object would answer &constructor; with Object's own function.
+  const entities = new Map([
+    ['amp', '&'],
+    ['lt', '<'],
+    ['gt', '>'],
+    ['quot', '"'],
+    ['apos', "'"],
+    ['nbsp', '\u00a0'],
+  ]);
   /** @param {string} text */
   const decode = (text) =>
     text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, /** @type {string} */ code) => {
-      if (code[0] !== '#') return entities[code.toLowerCase()] ?? whole;
+      if (code[0] !== '#') return entities.get(code.toLowerCase()) ?? whole;
       const n = code[1] === 'x' || code[1] === 'X' ? Number.parseInt(code.slice(2), 16) : Number(code.slice(1));
       return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
     });

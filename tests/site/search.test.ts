@@ -94,6 +94,8 @@ describe('excerpts', () => {
       { text: 'kinship', marked: true },
       { text: " & care's", marked: false },
     ]);
+    // Names the table lacks stay as written, even those every object inherits.
+    expect(excerptSegments('a &constructor; &toString; &bogus; b')).toEqual([{ text: 'a &constructor; &toString; &bogus; b', marked: false }]);
   });
 });
 
