@@ -490,7 +490,7 @@ function start(app) {
     const counts = await Promise.all(terms.map(async (t) => (absent.includes(t) ? 0 : (await search(t)).results.length)));
     let used = terms.filter((_, i) => (counts[i] ?? 0) > 0);
     while (used.length) {
-      result = used.length === 1 ? await search(used[0]) : await search(used.join(' '));
+      result = await search(used.join(' '));
       if (result.results.length) break;
       const widest = used.reduce((a, b) => ((counts[terms.indexOf(b)] ?? 0) > (counts[terms.indexOf(a)] ?? 0) ? b : a));
       used = used.filter((t) => t !== widest);
