@@ -17,7 +17,7 @@ const root = resolve(import.meta.dirname, '../..');
 const AXE = resolve(root, 'node_modules/axe-core/axe.min.js');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** One page of each template, for a graph; the longest digest and pillar stand for their templates. */
+/** Every page template of the site: each gets its own test below. */
 const TEMPLATES = [
   'home',
   'sources',
@@ -35,6 +35,7 @@ const TEMPLATES = [
 ] as const;
 type Template = (typeof TEMPLATES)[number];
 
+/** One page of each template, for a graph; the longest digest and pillar stand for their templates. */
 function templates(graph: Graph): Record<Template, string> {
   const longest = <T extends { id: string }>(items: T[], size: (item: T) => number) => [...items].sort((a, b) => size(b) - size(a))[0]?.id ?? '';
   const commitment = graph.commitments.find((c) => c.lineage.length > 0) ?? graph.commitments[0];
