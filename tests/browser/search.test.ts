@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AXE, axeViolations } from '../support/axe.ts';
 import { readPages } from '../support/dist.ts';
 import { hasChromium, launch, localContext } from '../support/chromium.ts';
 import { serve } from '../support/serve.ts';
@@ -452,22 +453,8 @@ describe.runIf(hasChromium)(
       const page = await open('search/?q=kinsip&pillar=Care%20leavers', axeContext);
       await waitForSearch(page, 'kinship');
       for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
-      await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } });
-        return result.violations.map(
-          (v) =>
-            `${v.id} at ${v.nodes
-              .slice(0, 3)
-              .map((n) => n.target.join(' '))
-              .join(', ')}`,
-        );
-      });
+      await page.addScriptTag({ path: AXE });
+      const violations = await axeViolations(page, 'search page with results, filters and a correction');
       expect(violations).toEqual([]);
       await axeContext.close();
     });

@@ -10,12 +10,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Graph } from '../../src/lib/graph.ts';
+import { AXE, axeViolations } from './axe.ts';
 import { CHROMIUM, launchChromium, watch, type Watch } from './browser.ts';
 import { serve } from './serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const AXE = resolve(root, 'node_modules/axe-core/axe.min.js');
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /** Every page template of the site: each gets its own test below. */
 const TEMPLATES = [
@@ -186,24 +185,6 @@ export function describeSiteInBrowser(name: string): void {
       }, 60_000);
     }
 
-    const axe = async (page: Page, where: string): Promise<string[]> => {
-      const result = await page.evaluate(async (tags) => {
-        const axe = (
-          window as unknown as {
-            axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe;
-        return axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      }, WCAG_22_AA);
-      return result.violations.map(
-        (v) =>
-          `${where}: ${v.id} — ${v.help} at ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-    };
-
     // One page load per template carries every check of a rendered page: axe in both themes (the
     // theme follows prefers-color-scheme, which Chromium re-applies without a reload), the 320 px
     // layout (media queries re-apply on resize) and the requests the page made.
@@ -213,10 +194,10 @@ export function describeSiteInBrowser(name: string): void {
         const from = seen.requests.length;
         const page = await open(path, { colorScheme: 'light' });
         await page.addScriptTag({ url: `${server.origin}/__test__/axe.min.js` });
-        const violations = await axe(page, `${template} page (${path}), light theme`);
+        const violations = await axeViolations(page, `${template} page (${path}), light theme`);
         await page.emulateMedia({ colorScheme: 'dark' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-        violations.push(...(await axe(page, `${template} page (${path}), dark theme`)));
+        violations.push(...(await axeViolations(page, `${template} page (${path}), dark theme`)));
         expect(violations).toEqual([]);
 
         await page.setViewportSize({ width: 320, height: 800 });
