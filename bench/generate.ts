@@ -308,6 +308,7 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
             ? upToDate({
                 value: random.pick(Object.keys(STATUSES)),
                 asOf: `${later}-${String(random.int(1, 12)).padStart(2, '0')}`,
+                checked: '2026-12-01',
                 summary: writer.prose(corpus.prose, random.int(20, 55)),
                 evidence: random.sample(pools.evidence, random.int(1, 2)),
               })

@@ -48,7 +48,8 @@ function issueMessage(issue: Issue, schema: z.ZodType): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
-      if (issue.input === undefined) return `is missing; expected ${expected}`;
+      // A schema's own word for a missing field says more than its type ("a day, YYYY-MM-DD" beats "text").
+      if (issue.input === undefined) return issue.message.startsWith('expected ') ? `is missing; ${issue.message}` : `is missing; expected ${expected}`;
       return `is ${describeValue(issue.input)}; expected ${expected}`;
     }
     case 'unrecognized_keys': {

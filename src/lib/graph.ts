@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import type { ParsedPillars } from './cross-references.ts';
 import { plainBlocks, type EntityKind } from './markdown.ts';
 import type { ParsedDigest } from './parse-digest.ts';
-import type { CommitmentFields, LineageRelation } from './schema/commitment.ts';
+import type { CommitmentFields, Legislation, LineageRelation } from './schema/commitment.ts';
 import type { ExtractFields } from './schema/extract.ts';
 import type { GlossaryGroup } from './schema/glossary.ts';
 import type { Pillar } from './schema/pillar.ts';
@@ -55,7 +55,15 @@ export type Edge =
   | { type: 'mentions'; from: EntityRef<'source' | 'commitment' | 'extract'>; to: EntityRef }
   | { type: 'related'; from: EntityRef<'source'>; to: EntityRef<'source'>; relation: SourceRelation; note?: string }
   | { type: 'lineage'; from: EntityRef<'commitment'>; to: EntityRef<'commitment'>; relation: LineageRelation; note?: string }
-  | { type: 'quotes'; from: EntityRef<'extract'>; to: EntityRef<'commitment'> };
+  | { type: 'quotes'; from: EntityRef<'extract'>; to: EntityRef<'commitment'> }
+  | { type: 'legislation'; from: EntityRef<'commitment'>; to: EntityRef<'source'>; section?: string };
+
+/** One section of an Act (or, with no `section`, the Act where the section is not confirmed) and the commitments it carries. */
+export interface ActSection {
+  section?: string;
+  url?: string;
+  carries: { commitment: CommitmentRecord; law: Legislation }[];
+}
 
 export type LineageEdge = Extract<Edge, { type: 'lineage' }>;
 
@@ -87,6 +95,8 @@ export interface Graph {
   commitmentsByFramework: Map<string, Map<string, CommitmentRecord[]>>;
   /** Extracts that quote a commitment, in graph order. */
   extractsByCommitment: Map<string, ExtractRecord[]>;
+  /** An Act's sections that carry commitments, keyed by the Act's source id: sections in number order, the unconfirmed last. */
+  sectionsByAct: Map<string, ActSection[]>;
   /** Old id → current entity, for redirects. */
   redirects: Map<string, EntityRef<'commitment' | 'extract'>>;
 }
@@ -95,6 +105,12 @@ export interface Graph {
 export const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Ids in code-point order, whatever the machine's locale. */
 export const compareIds = compareDates;
+
+/** "7" before "16" before "30ZE"; a section not confirmed (no number) last. */
+function bySectionNumber(a: ActSection, b: ActSection): number {
+  if (a.section === undefined || b.section === undefined) return (a.section === undefined ? 1 : 0) - (b.section === undefined ? 1 : 0);
+  return Number.parseInt(a.section, 10) - Number.parseInt(b.section, 10) || compareIds(a.section, b.section);
+}
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
@@ -165,6 +181,11 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
       });
     }
   }
+  for (const c of commitments) {
+    for (const law of c.legislation) {
+      edges.push({ type: 'legislation', from: { kind: 'commitment', id: c.id }, to: { kind: 'source', id: law.act }, ...(law.section ? { section: law.section } : {}) });
+    }
+  }
   for (const e of extracts) for (const id of e.commitments) edges.push({ type: 'quotes', from: { kind: 'extract', id: e.id }, to: { kind: 'commitment', id } });
 
   const edgesTo = new Map<string, Edge[]>();
@@ -191,6 +212,21 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
   const extractsByCommitment = new Map<string, ExtractRecord[]>();
   for (const e of extracts) for (const id of new Set(e.commitments)) push(extractsByCommitment, id, e);
 
+  const sectionsByAct = new Map<string, ActSection[]>();
+  for (const c of commitments) {
+    for (const law of c.legislation) {
+      const sections = sectionsByAct.get(law.act) ?? [];
+      sectionsByAct.set(law.act, sections);
+      let entry = sections.find((s) => s.section === law.section);
+      if (!entry) {
+        entry = { ...(law.section ? { section: law.section } : {}), ...(law.url ? { url: law.url } : {}), carries: [] };
+        sections.push(entry);
+      }
+      entry.carries.push({ commitment: c, law });
+    }
+  }
+  for (const sections of sectionsByAct.values()) sections.sort(bySectionNumber);
+
   const redirects: Graph['redirects'] = new Map();
   for (const record of commitments) for (const old of record.previousIds) redirects.set(old, { kind: 'commitment', id: record.id });
   for (const record of extracts) for (const old of record.previousIds) redirects.set(old, { kind: 'extract', id: record.id });
@@ -213,6 +249,7 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
     commitmentsByPillar,
     commitmentsByFramework,
     extractsByCommitment,
+    sectionsByAct,
     redirects,
   };
 }

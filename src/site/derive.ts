@@ -159,6 +159,8 @@ export function backlinkLabel(edge: Edge): string {
       return `${LINEAGE_RELATIONS[edge.relation].label} this`;
     case 'related':
       return `${RELATIONS[edge.relation].label} this`;
+    case 'legislation':
+      return edge.section ? `Put into law by section ${edge.section} of this` : 'Put into law by this';
   }
 }
 

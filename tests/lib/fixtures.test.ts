@@ -29,7 +29,7 @@ describe('the good tree', () => {
   });
 
   it('has every entity, with sources in publication order', () => {
-    expect(graph?.sources.map((s) => s.id)).toEqual(['alpha-2016', 'beta-2023']);
+    expect(graph?.sources.map((s) => s.id)).toEqual(['alpha-2016', 'beta-2023', 'gamma-act-2026']);
     expect(graph?.commitments.map((c) => c.id)).toEqual(['alpha-staying-close', 'alpha-accredited-leaders', 'beta-staying-close-rollout']);
     expect(graph?.extracts.map((e) => e.id)).toEqual(['alpha-foreword']);
     expect(graph?.pillars.map((p) => p.id)).toEqual(['care-leavers', 'workforce']);
@@ -45,7 +45,7 @@ describe('the good tree', () => {
       line: 26,
       text: 'Roll out staying close nationally.',
     });
-    expect(graph?.extract.get('alpha-foreword')).toMatchObject({ source: 'alpha-2016', line: 73 });
+    expect(graph?.extract.get('alpha-foreword')).toMatchObject({ source: 'alpha-2016', line: 87 });
   });
 
   it('gives every commitment a status, not-known standing without evidence', () => {
@@ -139,6 +139,7 @@ describe('overlays (tests/support/fixtures.ts)', () => {
     expect(overlayTree('file-name-mismatch').sources.map((file) => file.path)).toEqual([
       'tests/fixtures/good/sources/alpha-2016.md',
       'tests/fixtures/errors/file-name-mismatch/sources/beta-2024.md',
+      'tests/fixtures/good/sources/gamma-act-2026.md',
     ]);
     expect(overlayTree('unknown-map-entry').pillars?.path).toBe('tests/fixtures/errors/unknown-map-entry/pillars.yml');
     expect(overlayTree('bad-glossary').glossary?.path).toBe('tests/fixtures/errors/bad-glossary/glossary.yml');

@@ -13,6 +13,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const ALPHA = 'tests/fixtures/good/sources/alpha-2016.md';
 const BETA = 'tests/fixtures/good/sources/beta-2023.md';
 const PILLARS = 'tests/fixtures/good/pillars.yml';
+const GAMMA = 'tests/fixtures/good/sources/gamma-act-2026.md';
+const gamma = readFileSync(path.join(repoRoot, GAMMA), 'utf8');
 const alpha = readFileSync(path.join(repoRoot, ALPHA), 'utf8');
 const beta = readFileSync(path.join(repoRoot, BETA), 'utf8');
 const pillars = readFileSync(path.join(repoRoot, PILLARS), 'utf8');
@@ -31,6 +33,7 @@ function tree(files: { alpha?: string; beta?: string; pillars?: string } = {}): 
     sources: [
       { path: ALPHA, text: files.alpha ?? alpha },
       { path: BETA, text: files.beta ?? beta },
+      { path: GAMMA, text: gamma },
     ],
     pillars: { path: PILLARS, text: files.pillars ?? pillars },
   };

@@ -254,13 +254,13 @@ const validCommitment = {
   owners: ['Department for Education'],
   lineage: [{ relation: 'continues', commitment: 'vision-staying-close', note: 'From pilot to roll-out.' }],
   response: { stance: 'accepted', summary: 'The government agreed.', locator: 'Government response, p. 4' },
-  status: { value: 'in-progress', asOf: '2024-01', summary: 'Rolled out.', evidence: [{ citation: 'PQ 2023', url: 'https://example.org/pq' }] },
+  status: { value: 'in-progress', asOf: '2024-01', checked: '2026-12-01', summary: 'Rolled out.', evidence: [{ citation: 'PQ 2023', url: 'https://example.org/pq' }] },
   aliases: ['staying close'],
   note: 'The source does not say how many pilots.',
   previousIds: ['alpha-pilot'],
 };
 // A status is required on every commitment; `not-known` is the one value that needs no evidence.
-const notKnown = { value: 'not-known', asOf: '2026-11', summary: 'No later statement found.' };
+const notKnown = { value: 'not-known', asOf: '2026-11', checked: '2026-12-01', summary: 'No later statement found.' };
 const minimalCommitment = { title: 'x', locator: 'p. 1', sourcePillar: 'people', pillars: ['workforce'], status: notKnown };
 
 describe('CommitmentFields', () => {
@@ -269,7 +269,7 @@ describe('CommitmentFields', () => {
     ['only title, locator, sourcePillar, pillars and a not-known status without evidence', minimalCommitment],
     ['a due date as precise as a day', { ...minimalCommitment, due: '2020-03-31' }],
     ['funding without a period', { ...minimalCommitment, funding: [{ amount: 'up to £200 million', purpose: 'family hubs' }] }],
-    ['evidence without a URL', { ...minimalCommitment, status: { value: 'not-known', asOf: '2024', summary: 'x', evidence: [{ citation: 'y' }] } }],
+    ['evidence without a URL', { ...minimalCommitment, status: { value: 'not-known', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y' }] } }],
     [
       'every lineage relation',
       {
@@ -281,10 +281,11 @@ describe('CommitmentFields', () => {
   it('fills in empty lists for the optional lists', () => {
     expect(CommitmentFields.parse(minimalCommitment)).toEqual({
       ...minimalCommitment,
-      status: { ...notKnown, evidence: [] },
+      status: { ...notKnown, evidence: [], developments: [] },
       funding: [],
       owners: [],
       lineage: [],
+      legislation: [],
       aliases: [],
       previousIds: [],
     });
@@ -320,25 +321,25 @@ describe('CommitmentFields', () => {
     ['a lineage link without a commitment', { ...minimalCommitment, lineage: [{ relation: 'continues' }] }, ['lineage', 0, 'commitment']],
     ['a response stance outside the set', { ...minimalCommitment, response: { stance: 'rejected', summary: 'x', locator: 'y' } }, ['response', 'stance']],
     ['a response without a locator', { ...minimalCommitment, response: { stance: 'accepted', summary: 'x' } }, ['response', 'locator']],
-    ['a status without evidence', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x' } }, ['status', 'evidence']],
+    ['a status without evidence', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x' } }, ['status', 'evidence']],
     [
       'a status with an empty evidence list',
-      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x', evidence: [] } },
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [] } },
       ['status', 'evidence'],
     ],
     [
       'a status value outside the set',
-      { ...minimalCommitment, status: { value: 'done', asOf: '2024', summary: 'x', evidence: [{ citation: 'y' }] } },
+      { ...minimalCommitment, status: { value: 'done', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y' }] } },
       ['status', 'value'],
     ],
     [
       'a status asOf that is not a real date',
-      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024-02-30', summary: 'x', evidence: [{ citation: 'y' }] } },
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024-02-30', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y' }] } },
       ['status', 'asOf'],
     ],
     [
       'evidence with a javascript: URL',
-      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', summary: 'x', evidence: [{ citation: 'y', url: 'javascript:alert(1)' }] } },
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y', url: 'javascript:alert(1)' }] } },
       ['status', 'evidence', 0, 'url'],
     ],
     ['an empty alias', { ...minimalCommitment, aliases: [''] }, ['aliases', 0]],
@@ -363,11 +364,11 @@ describe('the parts of a commitment', () => {
     rejects(Response, [['no summary', { stance: 'accepted', locator: 'y' }, ['summary']]]);
   });
   describe('Status', () => {
-    accepts(Status, [['with evidence', { value: 'dropped', asOf: '2019-05', summary: 'x', evidence: [{ citation: 'y' }] }]]);
+    accepts(Status, [['with evidence', { value: 'dropped', asOf: '2019-05', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y' }] }]]);
     rejects(Status, [
       [
         'evidence without a citation',
-        { value: 'dropped', asOf: '2019', summary: 'x', evidence: [{ url: 'https://example.org/' }] },
+        { value: 'dropped', asOf: '2019', checked: '2026-12-01', summary: 'x', evidence: [{ url: 'https://example.org/' }] },
         ['evidence', 0, 'citation'],
       ],
     ]);

@@ -34,22 +34,22 @@ describe('isAfter', () => {
 
 describe('Status', () => {
   it('accepts not-known with no evidence', () => {
-    expect(messages({ value: 'not-known', asOf: '2026-11', summary: 'No later government statement found on the trial.' })).toEqual([]);
+    expect(messages({ value: 'not-known', asOf: '2026-11', checked: '2026-12-01', summary: 'No later government statement found on the trial.' })).toEqual([]);
   });
 
   it.each(['delivered', 'partly-delivered', 'in-progress', 'dropped', 'superseded'])('refuses %s with no evidence', (value) => {
-    expect(messages({ value, asOf: '2024-05', summary: 'Done.' })).toEqual([
+    expect(messages({ value, asOf: '2024-05', checked: '2026-12-01', summary: 'Done.' })).toEqual([
       `evidence: is empty; a status of "${value}" needs at least one evidence citation (only "not-known" may have none)`,
     ]);
   });
 
   it('refuses a summary that tells events after its asOf, naming them', () => {
-    expect(messages({ value: 'in-progress', asOf: '2025-03', summary: 'The Bill passed; Royal Assent on 29 April 2026.', evidence })).toEqual([
+    expect(messages({ value: 'in-progress', asOf: '2025-03', checked: '2026-12-01', summary: 'The Bill passed; Royal Assent on 29 April 2026.', evidence })).toEqual([
       'summary: names 2026-04-29, later than asOf "2025-03"; expected a summary of what happened up to asOf (move asOf forward, or leave the later events out)',
     ]);
   });
 
   it('accepts a summary whose dates fall within its asOf month', () => {
-    expect(messages({ value: 'delivered', asOf: '2026-04', summary: 'Royal Assent on 29 April 2026.', evidence })).toEqual([]);
+    expect(messages({ value: 'delivered', asOf: '2026-04', checked: '2026-12-01', summary: 'Royal Assent on 29 April 2026.', evidence })).toEqual([]);
   });
 });

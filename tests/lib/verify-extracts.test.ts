@@ -207,7 +207,7 @@ describe('npm run verify-extracts', { timeout: 30_000 }, () => {
     const notes = run(['--against', seedsMiss, '--against', quotesMiss]);
     expect(notes.status).toBe(1);
     expect(notes.stderr.split('\n')[0]).toMatch(
-      /^tests\/fixtures\/good\/sources\/alpha-2016\.md:73 {2}extract "alpha-foreword": text — is not verbatim in any stored passage under \S+ or \S+; expected each paragraph whole within one passage, this one was not found: "We will keep caring: 10:30 is not a directive\."$/,
+      /^tests\/fixtures\/good\/sources\/alpha-2016\.md:87 {2}extract "alpha-foreword": text — is not verbatim in any stored passage under \S+ or \S+; expected each paragraph whole within one passage, this one was not found: "We will keep caring: 10:30 is not a directive\."$/,
     );
   });
 

@@ -42,11 +42,11 @@ describe('node scripts/validate.ts', () => {
       // sourcePillar not in the framework
       'tests/fixtures/many-problems/sources/alpha-2016.md:47:15  commitment "alpha-staying-close": sourcePillar — names "care-leaving", which is not in the framework of source "alpha-2016"; expected one of: people, leaving-care',
       // attribute other than the id
-      'tests/fixtures/many-problems/sources/alpha-2016.md:65:1  commitment "alpha-accredited-leaders": status — is not a known attribute; expected only {#id} on the directive, with fields in the yaml block',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:66:1  commitment "alpha-accredited-leaders": status — is not a known attribute; expected only {#id} on the directive, with fields in the yaml block',
       // wrong type
-      'tests/fixtures/many-problems/sources/alpha-2016.md:69:17  commitment "alpha-accredited-leaders": recommendation — is the text "three"; expected a number',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:70:17  commitment "alpha-accredited-leaders": recommendation — is the text "three"; expected a number',
       // unknown commitment in an extract
-      'tests/fixtures/many-problems/sources/alpha-2016.md:85:15  extract "alpha-foreword": commitments[0] — names unknown commitment "alpha-stay-close"; expected the id of a commitment',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:87:15  extract "alpha-foreword": commitments[0] — names unknown commitment "alpha-stay-close"; expected the id of a commitment',
       // broken cross-reference in prose
       'tests/fixtures/many-problems/sources/beta-2023.md:24:47  source "beta-2023": link — points at unknown commitment "alpha-pilot"; expected the id of an existing commitment',
       // unknown pillar
@@ -54,7 +54,7 @@ describe('node scripts/validate.ts', () => {
       // lineage link to itself
       'tests/fixtures/many-problems/sources/beta-2023.md:33:40  commitment "beta-staying-close-rollout": lineage[0].commitment — links the commitment to itself; expected a commitment in another source',
       // javascript: link
-      'tests/fixtures/many-problems/sources/beta-2023.md:42:24  commitment "beta-staying-close-rollout": link — points at "javascript:alert(1)"; expected an http(s) or mailto address, or an entity link such as commitment:some-id',
+      'tests/fixtures/many-problems/sources/beta-2023.md:43:24  commitment "beta-staying-close-rollout": link — points at "javascript:alert(1)"; expected an http(s) or mailto address, or an entity link such as commitment:some-id',
     ]);
     expect(run.stderr).toContain('14 problems in ');
     expect(run.stderr).toContain('nothing was built.');
@@ -64,7 +64,7 @@ describe('node scripts/validate.ts', () => {
     const run = validate('tests/fixtures/good');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Content is valid: 2 sources, 3 commitments, 1 extracts, 2 pillars \(\d+ ms\)\.\n$/);
+    expect(run.stdout).toMatch(/^Content is valid: 3 sources, 3 commitments, 1 extracts, 2 pillars \(\d+ ms\)\.\n$/);
   });
 
   it.each([

@@ -27,7 +27,7 @@ title: ${title}
 locator: "Chapter 2, p. 20"
 sourcePillar: people
 pillars: [workforce]
-status: { value: not-known, asOf: "2024-01", summary: No later statement was found. }
+status: { value: not-known, asOf: "2024-01", checked: "2026-12-01", summary: No later statement was found. }
 \`\`\`
 What is promised.
 

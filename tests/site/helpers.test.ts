@@ -138,6 +138,7 @@ describe('derived views of the graph', () => {
       '2023-02 published beta-2023',
       '2024-01 status beta-staying-close-rollout',
       '2024-06 status alpha-accredited-leaders',
+      '2026-04-29 published gamma-act-2026',
     ]);
     expect(groupBy(entries, (e) => e.date.slice(0, 4)).map(([year, items]) => [year, items.length])).toEqual([
       ['2016', 1],

@@ -20,7 +20,7 @@ function fixtureGraph(): Graph {
 }
 
 type Status = CommitmentRecord['status'];
-const status = (value: Status['value'], asOf: string): Status => ({ value, asOf, summary: 'Test.', evidence: [{ citation: 'Test' }] });
+const status = (value: Status['value'], asOf: string): Status => ({ value, asOf, checked: '2026-12-01', summary: 'Test.', evidence: [{ citation: 'Test' }], developments: [] });
 
 /** The graph with some commitments' statuses (and due dates) replaced, for tables of cases. */
 function withStatuses(graph: Graph, changes: Record<string, { status: Status; due?: string }>, commitments = graph.commitments): Graph {

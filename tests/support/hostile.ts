@@ -254,6 +254,7 @@ response: { stance: accepted, summary: ${s('commitment: response.summary')}, loc
 status:
   value: in-progress
   asOf: "2018"
+  checked: "2026-12-01"
   summary: ${s('commitment: status.summary')}
   evidence:
     - { citation: ${s('commitment: status.evidence[].citation')}, url: ${s('commitment: status.evidence[].url')} }
@@ -268,7 +269,7 @@ locator: "Chapter 2, p. 17"
 sourcePillar: people
 pillars: [workforce]
 previousIds: ${s('commitment: previousIds')}
-status: { value: not-known, asOf: "2024-06", summary: No later statement was found. }
+status: { value: not-known, asOf: "2024-06", checked: "2026-12-01", summary: No later statement was found. }
 \`\`\`
 Every council to have an accredited practice leader by 2020.
 :::
@@ -320,7 +321,7 @@ sourcePillar: staff
 pillars: [care-leavers, workforce]
 lineage:
   - { relation: continues, commitment: ${s('commitment: lineage[].commitment')}, note: ${s('commitment: lineage[].note')} }
-status: { value: in-progress, asOf: "2024-01", summary: Rolled out to 47 councils., evidence: [{ citation: "Parliamentary question, 2023" }] }
+status: { value: in-progress, asOf: "2024-01", checked: "2026-12-01", summary: Rolled out to 47 councils., evidence: [{ citation: "Parliamentary question, 2023" }] }
 \`\`\`
 Roll out staying close nationally.
 :::

@@ -98,6 +98,26 @@ export function checkReferences(
       });
     }
 
+    for (const block of digest.commitments) {
+      block.fields.legislation.forEach((law, index) => {
+        const act = sources.get(law.act)?.source?.data;
+        const problem = !sources.has(law.act)
+          ? `names unknown source "${law.act}"; expected the id of an Act's entry: ${actIds(sources).join(', ') || '(no source of kind "act")'}`
+          : act && act.kind !== 'act'
+            ? `names "${law.act}", a source of kind "${act.kind}"; expected the id of an Act's entry: ${actIds(sources).join(', ') || '(no source of kind "act")'}`
+            : undefined;
+        if (problem) {
+          problems.push({
+            file: digest.file,
+            ...block.yaml.placeOf(['legislation', index, 'act']),
+            subject: `commitment "${block.id}"`,
+            field: `legislation[${index}].act`,
+            message: problem,
+          });
+        }
+      });
+    }
+
     for (const block of digest.extracts) {
       block.fields.commitments.forEach((id, index) => {
         if (!exists.commitment(id)) {
@@ -126,4 +146,12 @@ export function checkReferences(
   }
 
   return problems;
+}
+
+/** The sources that are Acts, for "expected one of" in a legislation problem. */
+function actIds(sources: ReadonlyMap<string, ParsedDigest>): string[] {
+  return [...sources]
+    .filter(([, digest]) => digest.source?.data.kind === 'act')
+    .map(([id]) => id)
+    .sort();
 }

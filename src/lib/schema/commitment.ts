@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Aliases, Id, PartialDate, Text, WebUrl } from './primitives.ts';
+import { Aliases, FullDate, Id, PartialDate, Text, WebUrl } from './primitives.ts';
 
 export const LINEAGE_RELATIONS = {
   continues: { label: 'Continues', inverse: 'Continued by' },
@@ -57,22 +57,69 @@ export function isAfter(date: string, asOf: string): boolean {
   return date.slice(0, common) > asOf.slice(0, common);
 }
 
+export const Evidence = z.strictObject({
+  citation: Text.describe('Who said it, where, when.'),
+  url: WebUrl.optional(),
+});
+
+/**
+ * What can happen to a commitment, each with the words a reader sees: `label` names the event in a
+ * list ("Became law"), and is the opening of its feed entry's title ("Became law: Staying Close").
+ */
+export const DEVELOPMENT_KINDS = {
+  announced: { label: 'Announced' },
+  consulted: { label: 'Consulted on' },
+  funded: { label: 'Funded' },
+  piloted: { label: 'Piloted' },
+  published: { label: 'Published' },
+  legislated: { label: 'Became law' },
+  commenced: { label: 'Came into force' },
+  evaluated: { label: 'Evaluated' },
+  extended: { label: 'Extended' },
+  reviewed: { label: 'Reviewed' },
+  delayed: { label: 'Delayed' },
+  dropped: { label: 'Dropped' },
+  superseded: { label: 'Superseded' },
+  delivered: { label: 'Delivered' },
+} as const;
+
+export type DevelopmentKind = keyof typeof DEVELOPMENT_KINDS;
+
+const StatusValue = z
+  .enum(Object.keys(STATUSES) as [keyof typeof STATUSES, ...(keyof typeof STATUSES)[]])
+  .describe('What happened. `not-known` is the honest answer when no later evidence was found.');
+
+export const Development = z.strictObject({
+  date: PartialDate.describe('When it happened, as precise as the evidence gives it.'),
+  kind: z
+    .enum(Object.keys(DEVELOPMENT_KINDS) as [DevelopmentKind, ...DevelopmentKind[]])
+    .describe('What sort of event it was: see DEVELOPMENT_KINDS.'),
+  summary: Text.describe('What happened, in one or two sentences of our own words.'),
+  status: StatusValue.optional().describe("The status this event moved the commitment to, where it changed the status's value."),
+  evidence: z
+    .array(Evidence, { error: (issue) => (issue.input === undefined ? 'expected at least one evidence citation for the development' : undefined) })
+    .min(1, { message: 'is empty; expected at least one evidence citation for the development' }),
+});
+
+/** Dates compare as far as both are given: "2026-04" is neither before nor after "2026-04-29". */
+function isBefore(date: string, other: string): boolean {
+  return isAfter(other, date);
+}
+
 export const Status = z
   .strictObject({
-    value: z
-      .enum(Object.keys(STATUSES) as [keyof typeof STATUSES, ...(keyof typeof STATUSES)[]])
-      .describe('What happened. `not-known` is the honest answer when no later evidence was found.'),
-    asOf: PartialDate.describe('The date the status describes; the summary tells nothing later than this.'),
-    summary: Text.describe('What happened up to `asOf`, in our words. For `not-known`: what was looked for and not found.'),
+    value: StatusValue,
+    asOf: PartialDate.describe('The date of the newest fact the status reflects; the summary tells nothing later than this.'),
+    checked: FullDate.describe('The day an author last looked for news of this commitment (YYYY-MM-DD), whether or not anything was found.'),
+    summary: Text.describe('Where things stand at `asOf`, in our words. For `not-known`: what was looked for and not found.'),
     evidence: z
-      .array(
-        z.strictObject({
-          citation: Text.describe('Who said it, where, when.'),
-          url: WebUrl.optional(),
-        }),
-      )
+      .array(Evidence)
       .default([])
       .describe('Where the status comes from: at least one citation for every value except `not-known`.'),
+    developments: z
+      .array(Development)
+      .default([])
+      .describe('The dated events that brought the commitment to its status, oldest first.'),
   })
   .superRefine((status, context) => {
     if (status.value !== 'not-known' && status.evidence.length === 0) {
@@ -89,6 +136,93 @@ export const Status = z
         path: ['summary'],
         message: `names ${later.join(', ')}, later than asOf "${status.asOf}"; expected a summary of what happened up to asOf (move asOf forward, or leave the later events out)`,
       });
+    }
+    if (status.checked && isBefore(status.checked, status.asOf)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['checked'],
+        message: `is "${status.checked}", earlier than asOf "${status.asOf}"; expected the day someone last looked, on or after the newest fact the status reflects`,
+      });
+    }
+    status.developments.forEach((development, index) => {
+      if (status.checked && isAfter(development.date, status.checked)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['developments', index, 'date'],
+          message: `is "${development.date}", after checked "${status.checked}"; expected a development that had happened when the status was checked`,
+        });
+      } else if (isAfter(development.date, status.asOf)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['developments', index, 'date'],
+          message: `is "${development.date}", after asOf "${status.asOf}"; expected asOf to reach the newest development (move asOf forward to "${development.date}")`,
+        });
+      }
+      const previous = status.developments[index - 1];
+      if (previous && isBefore(development.date, previous.date)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['developments', index, 'date'],
+          message: `is "${development.date}", before the development above it ("${previous.date}"); expected developments oldest first`,
+        });
+      }
+    });
+    const lastChange = status.developments.findLast((development) => development.status !== undefined);
+    if (lastChange && lastChange.status !== status.value) {
+      const index = status.developments.lastIndexOf(lastChange);
+      context.addIssue({
+        code: 'custom',
+        path: ['developments', index, 'status'],
+        message: `is "${lastChange.status}", but the status's value is "${status.value}"; expected the newest development that changes the status to match its value`,
+      });
+    }
+  });
+
+/**
+ * Whether a section of an Act is in force, as legislation.gov.uk shows that section. Labels read
+ * after "In law: <Act>, s.N; ".
+ */
+export const IN_FORCE = {
+  'in-force': 'in force',
+  'partly-in-force': 'partly in force',
+  'not-yet-in-force': 'not yet in force',
+  'not-known': 'commencement not known',
+} as const;
+
+export const Legislation = z
+  .strictObject({
+    act: Id.describe('Id of the source entry for the Act (a source of kind "act").'),
+    section: z
+      .string()
+      .regex(/^\d+[A-Z]*(?:\(\d+\))?$/, { message: 'is not a section number; expected e.g. "7", "16" or "30ZE" as legislation.gov.uk numbers it' })
+      .optional()
+      .describe("The Act's section that carries the commitment, as confirmed on legislation.gov.uk; leave out when it is not confirmed."),
+    url: WebUrl.optional().describe("The section's own page on legislation.gov.uk."),
+    inForce: z
+      .enum(Object.keys(IN_FORCE) as [keyof typeof IN_FORCE, ...(keyof typeof IN_FORCE)[]])
+      .describe("Whether the section is in force, as that section's own status shows; `not-known` when it was not seen."),
+    note: Text.optional().describe('What the section does for the commitment, or why the section is not confirmed, in our words.'),
+    evidence: z.array(Evidence).default([]).describe("Where the section and its commencement were seen: needed unless `inForce` is `not-known`."),
+  })
+  .superRefine((law, context) => {
+    if (law.section && !law.url) {
+      context.addIssue({ code: 'custom', path: ['url'], message: "is missing; a confirmed section needs its legislation.gov.uk address" });
+    }
+    if (law.url && !/^https:\/\/www\.legislation\.gov\.uk\//.test(law.url)) {
+      context.addIssue({ code: 'custom', path: ['url'], message: `is "${law.url}"; expected an address on https://www.legislation.gov.uk/` });
+    }
+    if (!law.section && law.inForce !== 'not-known') {
+      context.addIssue({
+        code: 'custom',
+        path: ['inForce'],
+        message: `is "${law.inForce}" for an unconfirmed section; expected "not-known" (a section's commencement is known only from that section's own status)`,
+      });
+    }
+    if (law.inForce !== 'not-known' && law.evidence.length === 0) {
+      context.addIssue({ code: 'custom', path: ['evidence'], message: `is empty; "${law.inForce}" needs the section's own status as evidence` });
+    }
+    if (!law.section && !law.note) {
+      context.addIssue({ code: 'custom', path: ['note'], message: 'is missing; an unconfirmed section needs a note saying what is known and what is not' });
     }
   });
 
@@ -121,6 +255,7 @@ export const CommitmentFields = z.strictObject({
   lineage: z.array(LineageLink).default([]),
   response: Response.optional().describe("For a review's recommendation: the government's answer."),
   status: Status.describe('What happened to it, as of a date, with evidence: every commitment carries one.'),
+  legislation: z.array(Legislation).default([]).describe('The Act sections that carry it into law.'),
   aliases: Aliases.default([]),
   note: Text.optional().describe('Uncertainty or a caution for readers.'),
   previousIds: z.array(Id).default([]).describe('Ids this commitment was once published under; each gets a redirect.'),
@@ -128,3 +263,5 @@ export const CommitmentFields = z.strictObject({
 
 export type CommitmentFields = z.infer<typeof CommitmentFields>;
 export type LineageRelation = z.infer<typeof LineageRelation>;
+export type Development = z.infer<typeof Development>;
+export type Legislation = z.infer<typeof Legislation>;

@@ -39,7 +39,7 @@ export const PartialDate = z
   })
   .describe('A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.');
 
-export const FullDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value), {
+export const FullDate = z.string({ error: (issue) => (issue.input === undefined ? 'expected a day, YYYY-MM-DD (quoted), e.g. "2026-12-01"' : undefined) }).refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value), {
   message: 'is not a real date; expected YYYY-MM-DD (quoted), e.g. "2023-02-02"',
 });
 
