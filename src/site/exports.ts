@@ -40,7 +40,11 @@ export function pillarRecords(graph: Graph, { urls, absolute }: ExportContext): 
   }));
 }
 
-/** The columns of commitments.csv: one row per commitment, lists joined with "; ". */
+/**
+ * The columns of commitments.csv: one row per commitment, lists joined with "; ". A development
+ * is its date and kind ("2026-04-29 legislated"), an Act section its Act, section and whether it
+ * is in force; the summaries and evidence are in commitments.json.
+ */
 export const CSV_COLUMNS = [
   'id',
   'title',
@@ -55,6 +59,9 @@ export const CSV_COLUMNS = [
   'funding',
   'status',
   'statusAsOf',
+  'statusChecked',
+  'developments',
+  'legislation',
   'responseStance',
   'text',
   'permalink',
@@ -75,6 +82,9 @@ export function commitmentRows(records: readonly CommitmentExport[]): string[][]
     c.funding.map((f) => [f.amount, f.purpose, f.period].filter(Boolean).join(', ')).join('; '),
     c.status?.value ?? '',
     c.status?.asOf ?? '',
+    c.status.checked,
+    c.status.developments.map((d) => `${d.date} ${d.kind}`).join('; '),
+    c.legislation.map((law) => `${law.act}${law.section ? ` s.${law.section}` : ''} (${law.inForce})`).join('; '),
     c.response?.stance ?? '',
     c.text,
     c.permalink,

@@ -1,9 +1,10 @@
 // The delivery tracker, as pure views of the graph: sources × statuses counts, the static lists by
-// status, what is overdue, and the Atom feed of status updates. Pages and the feed endpoint render these.
+// status, what is overdue, and the Atom feed of developments. Pages and the feed endpoint render these.
 import type { CommitmentRecord, Graph, SourceRecord } from '../lib/graph.ts';
-import { isAfter, STATUSES } from '../lib/schema/commitment.ts';
+import { type DevelopmentKind, isAfter, STATUSES } from '../lib/schema/commitment.ts';
 import { formatDate } from './format.ts';
-import { compareDates, compareIds } from './order.ts';
+import { compareDates } from './order.ts';
+import { developmentAnchor, developmentLabel, latestDevelopments } from './status.ts';
 
 export type StatusValue = keyof typeof STATUSES;
 export const STATUS_VALUES = Object.keys(STATUSES) as StatusValue[];
@@ -116,7 +117,7 @@ export interface FeedEntry {
   updated: string;
   link: string;
   summary: string;
-  category: { term: StatusValue; label: string };
+  category: { term: DevelopmentKind; label: string };
 }
 
 export interface Feed {
@@ -127,6 +128,8 @@ export interface Feed {
   /** The feed's own URL (rel="self") and the page it follows (rel="alternate"), absolute. */
   self: string;
   alternate: string;
+  /** The site's own XSL stylesheet that shows the feed as a page in a browser (path or URL). */
+  stylesheet?: string;
   updated: string;
   entries: FeedEntry[];
 }
@@ -138,32 +141,30 @@ export function atomDate(date: string): string {
 }
 
 /**
- * One entry per commitment's status, newest first (entry date = `asOf`). The entry id is the
- * commitment's permanent URL plus its `asOf`, so a later status of the same commitment is a new entry for readers.
+ * One entry per development, newest first, titled by the event ("Became law: …") and dated by it.
+ * The entry id is the commitment's permanent URL plus the development's anchor on that page, so an
+ * entry keeps its id however the status around it changes. (Until December 2026 the feed had one
+ * entry per status, identified by the permanent URL plus `#asOf`; those ids are retired.)
  */
 export function feedEntries(graph: Graph, permalink: (id: string) => string): FeedEntry[] {
-  const entries: (FeedEntry & { asOf: string })[] = [];
-  for (const c of graph.commitments) {
-    const label = STATUSES[c.status.value];
-    const source = graph.source.get(c.source);
-    entries.push({
-      asOf: c.status.asOf,
-      id: `${permalink(c.id)}#${c.status.asOf}`,
-      title: `${c.title}: ${label.toLowerCase()}`,
-      updated: atomDate(c.status.asOf),
-      link: permalink(c.id),
-      summary: `${label} as of ${formatDate(c.status.asOf)}. ${c.status.summary}${source ? ` (${source.shortTitle}, ${c.locator})` : ''}`,
-      category: { term: c.status.value, label },
-    });
-  }
-  return entries
-    .sort((a, b) => compareDates(b.updated, a.updated) || compareDates(b.asOf, a.asOf) || compareIds(a.id, b.id))
-    .map(({ asOf: _asOf, ...entry }) => entry);
+  return latestDevelopments(graph).map(({ development, index, commitment: c, source }) => {
+    const label = developmentLabel(development);
+    const link = `${permalink(c.id)}#${developmentAnchor(c, index)}`;
+    return {
+      id: link,
+      title: `${label}: ${c.title}`,
+      updated: atomDate(development.date),
+      link,
+      summary: `${formatDate(development.date)}: ${development.summary} Status now: ${STATUSES[c.status.value]}, as of ${formatDate(c.status.asOf)}.${source ? ` (${source.shortTitle}, ${c.locator})` : ''}`,
+      category: { term: development.kind, label },
+    };
+  });
 }
 
-/** When the feed last changed: its newest entry, or, for content without commitments, the newest source's publication. */
+/** When the feed last changed: its newest entry, or, for content without developments, the newest status or source. */
 export function feedUpdated(graph: Graph): string {
   const newest =
+    latestDevelopments(graph)[0]?.development.date ??
     newestAsOf(graph) ??
     graph.sources
       .map((s) => s.published)
@@ -193,6 +194,7 @@ export function atomXml(feed: Feed): string {
   );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
+    ...(feed.stylesheet ? [`<?xml-stylesheet type="text/xsl" href="${xmlText(feed.stylesheet)}"?>`] : []),
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
     `  <id>${xmlText(feed.id)}</id>`,
     `  <title>${xmlText(feed.title)}</title>`,

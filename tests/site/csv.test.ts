@@ -39,6 +39,9 @@ const expected: Record<(typeof CSV_COLUMNS)[number], (c: CommitmentExport) => st
   funding: (c) => c.funding.map((f) => [f.amount, f.purpose, f.period].filter(Boolean).join(', ')).join('; '),
   status: (c) => c.status?.value ?? '',
   statusAsOf: (c) => c.status?.asOf ?? '',
+  statusChecked: (c) => c.status.checked,
+  developments: (c) => c.status.developments.map((d) => `${d.date} ${d.kind}`).join('; '),
+  legislation: (c) => c.legislation.map((law) => `${law.act}${law.section ? ` s.${law.section}` : ''} (${law.inForce})`).join('; '),
   responseStance: (c) => c.response?.stance ?? '',
   text: (c) => c.text,
   permalink: (c) => c.permalink,
@@ -55,6 +58,16 @@ describe('commitments.csv', () => {
 
   it.each(CSV_COLUMNS.map((column, index) => [column, index] as const))('column %s holds the JSON value of every record', (column, index) => {
     expect(rows.slice(1).map((row) => row[index])).toEqual(all.map((c) => neutralise(expected[column](c))));
+  });
+
+  it("writes the fixture's status history and Act sections as tests/fixtures/good/sources/beta-2023.md has them", () => {
+    const row = rows.find((r) => r[0] === 'beta-staying-close-rollout') ?? [];
+    const cell = (column: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(column)];
+    expect(cell('status')).toBe('in-progress');
+    expect(cell('statusAsOf')).toBe('2024-01');
+    expect(cell('statusChecked')).toBe('2026-12-01');
+    expect(cell('developments')).toBe('2023-09 extended; 2024-01 legislated');
+    expect(cell('legislation')).toBe('gamma-act-2026 s.7 (not-yet-in-force); gamma-act-2026 (not-known)');
   });
 
   it('neutralises every cell a spreadsheet would run as a formula, and only those', () => {

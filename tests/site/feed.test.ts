@@ -1,4 +1,4 @@
-// The Atom feed of status updates, read with a real XML parser (fast-xml-parser), not patterns:
+// The Atom feed of developments, read with a real XML parser (fast-xml-parser), not patterns:
 // the serialiser with hostile text, then /tracker/feed.xml of each built site against commitments.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,12 +62,12 @@ describe('the Atom serialiser (atomXml)', () => {
     updated: atomDate('2024-03'),
     entries: [
       {
-        id: 'https://reforms.example/commitments/x/#2024-03',
+        id: 'https://reforms.example/commitments/x/#development-2024-03-funded',
         title: hostile,
         updated: atomDate('2024-03'),
         link: 'https://reforms.example/commitments/x/?q=<&>',
         summary: hostile,
-        category: { term: 'in-progress', label: hostile },
+        category: { term: 'funded', label: hostile },
       },
     ],
   };
@@ -102,19 +102,21 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('/tracker/feed.xm
     records = (JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] }).commitments;
   });
 
-  it('has the Atom essentials: id, title, updated, author and links to itself and the tracker', () => {
+  it('has the Atom essentials: id, title, updated, author and links to itself and the page of every development', () => {
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.id).toBe(absolute('tracker/feed.xml'));
     expect(feed.title.trim()).not.toBe('');
     expect(feed.updated).toMatch(RFC_3339);
     expect(feed.author.name.trim()).not.toBe('');
     expect(feed.link.find((l) => l['@_rel'] === 'self')?.['@_href']).toBe(absolute('tracker/feed.xml'));
-    expect(feed.link.find((l) => l['@_rel'] === 'alternate')?.['@_href']).toBe(absolute('tracker/'));
+    expect(feed.link.find((l) => l['@_rel'] === 'alternate')?.['@_href']).toBe(absolute('tracker/changes/'));
   });
 
-  it('has one entry per commitment status in commitments.json, each with id, title, updated, link and summary', () => {
+  it('has one entry per development in commitments.json, each with id, title, updated, link and summary', () => {
     const entries = feed.entry ?? [];
-    expect(entries).toHaveLength(records.length);
+    const developments = records.reduce((n, c) => n + c.status.developments.length, 0);
+    expect(developments).toBeGreaterThan(0);
+    expect(entries).toHaveLength(developments);
     const problems = entries.flatMap((entry) => {
       const out: string[] = [];
       if (!entry.id || !entry.title.trim() || !entry.summary['#text'].trim()) out.push(`${entry.id}: empty id, title or summary`);
@@ -125,11 +127,28 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('/tracker/feed.xm
     expect(problems).toEqual([]);
   });
 
-  it("identifies each entry by the commitment's permanent URL plus its asOf, dated by the asOf, and links to that URL", () => {
-    const expected = records.map((c) => ({ id: `${c.permalink}#${c.status.asOf}`, updated: atomDate(c.status.asOf), link: c.permalink, term: c.status.value }));
-    const got = (feed.entry ?? []).map((e) => ({ id: e.id, updated: e.updated, link: links(e.link)[0]?.['@_href'], term: e.category['@_term'] }));
-    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    expect([...got].sort(byId)).toEqual([...expected].sort(byId));
+  it('titles each entry by its event and the commitment, and dates it by the development', () => {
+    const byDate = new Map<string, string[]>();
+    for (const c of records) for (const d of c.status.developments) byDate.set(`${atomDate(d.date)} ${c.title}`, [...(byDate.get(`${atomDate(d.date)} ${c.title}`) ?? []), d.kind]);
+    const unmatched = (feed.entry ?? []).filter((e) => {
+      const kinds = byDate.get(`${e.updated} ${e.title.slice(e.title.indexOf(': ') + 2)}`) ?? [];
+      return !kinds.includes(e.category['@_term']);
+    });
+    expect(unmatched.map((e) => `${e.title} (${e.updated})`)).toEqual([]);
+  });
+
+  it("links each entry to its development's own anchor on the commitment's page, and uses that link as its id", () => {
+    const missing = (feed.entry ?? []).flatMap((entry) => {
+      const href = links(entry.link)[0]?.['@_href'] ?? '';
+      const [page, anchor] = href.split('#');
+      const file = join(site.outDir, (page ?? '').slice(absolute('').length), 'index.html');
+      const html = readFileSync(file, 'utf8');
+      const problems: string[] = [];
+      if (entry.id !== href) problems.push(`${entry.id}: id is not its link ${href}`);
+      if (!anchor || !html.includes(`id="${anchor}"`)) problems.push(`${href}: no element with id "${anchor}" on the page`);
+      return problems;
+    });
+    expect(missing).toEqual([]);
   });
 
   it('lists entries newest first and dates the feed by its newest entry', () => {
@@ -137,4 +156,15 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('/tracker/feed.xm
     expect(dates).toEqual([...dates].sort().reverse());
     if (dates[0]) expect(feed.updated).toBe(dates[0]);
   });
+
+  if (name === 'fixture') {
+    it('gives the fixture its four developments, newest first, with ids pinned', () => {
+      expect((feed.entry ?? []).map((e) => [e.id, e.title])).toEqual([
+        [absolute('commitments/beta-staying-close-rollout/#development-2024-01-legislated'), 'Became law: Roll out staying close'],
+        [absolute('commitments/beta-staying-close-rollout/#development-2023-09-extended'), 'Extended: Roll out staying close'],
+        [absolute('commitments/alpha-staying-close/#development-2019-03-evaluated'), 'Evaluated: Pilot staying close'],
+        [absolute('commitments/alpha-staying-close/#development-2016-07-04-announced'), 'Announced: Pilot staying close'],
+      ]);
+    });
+  }
 });

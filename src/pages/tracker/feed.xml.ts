@@ -1,4 +1,4 @@
-// /tracker/feed.xml: status updates as an Atom feed, newest first; dated by the content, never the clock.
+// /tracker/feed.xml: one entry per development, newest first; dated by the content, never the clock.
 import type { APIRoute } from 'astro';
 import { SITE_NAME } from '../../site/cite.ts';
 import { absolute, graph, urls } from '../../site/graph.ts';
@@ -7,11 +7,11 @@ import { atomXml, feedEntries, feedUpdated } from '../../site/tracker.ts';
 export const GET: APIRoute = () => {
   const xml = atomXml({
     id: absolute(urls.page('tracker/feed.xml')),
-    title: `Status updates – ${SITE_NAME}`,
-    subtitle: "What happened to each commitment of the children's social care reforms, 2016–2024: one entry per status, dated by the date it describes.",
+    title: `What happened to the commitments – ${SITE_NAME}`,
+    subtitle: "Each dated development of the children's social care reform commitments, 2016–2024 (announced, funded, piloted, became law, evaluated, dropped), newest first.",
     author: SITE_NAME,
     self: absolute(urls.page('tracker/feed.xml')),
-    alternate: absolute(urls.page('tracker/')),
+    alternate: absolute(urls.page('tracker/changes/')),
     updated: feedUpdated(graph),
     entries: feedEntries(graph, (id) => absolute(urls.commitment(id))),
   });

@@ -1,0 +1,73 @@
+// A commitment's status as readers meet it: the "In law" line, the dated history, and the latest
+// developments across all commitments (the tracker's opening list and its feed). Pure views of the graph.
+import type { CommitmentRecord, Graph, SourceRecord } from '../lib/graph.ts';
+import { DEVELOPMENT_KINDS, type Development, IN_FORCE, type Legislation } from '../lib/schema/commitment.ts';
+import { compareDates, compareIds } from './order.ts';
+
+/** "s.17" for a confirmed section; undefined where the section is not confirmed. */
+export const sectionLabel = (law: Pick<Legislation, 'section'>): string | undefined => (law.section ? `s.${law.section}` : undefined);
+
+/**
+ * One Act section as the status line says it: "Children's Wellbeing and Schools Act 2026, s.17; not
+ * yet in force", or "…Act 2026 (section not confirmed)" where only the Act is known.
+ */
+export function lawText(graph: Graph, law: Legislation): string {
+  const act = graph.source.get(law.act)?.shortTitle ?? law.act;
+  const section = sectionLabel(law);
+  return section ? `${act}, ${section}; ${IN_FORCE[law.inForce]}` : `${act} (section not confirmed)`;
+}
+
+/** The anchor of a section on its Act's page: "section-17", or "section-not-confirmed". */
+export const actSectionAnchor = (law: Pick<Legislation, 'section'>): string => `section-${law.section ? law.section.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '') : 'not-confirmed'}`;
+
+/** The whole "In law: …" line for a commitment, or undefined when no Act carries it. */
+export function inLawLine(graph: Graph, commitment: Pick<CommitmentRecord, 'legislation'>): string | undefined {
+  if (commitment.legislation.length === 0) return undefined;
+  return `In law: ${commitment.legislation.map((law) => lawText(graph, law)).join('. ')}`;
+}
+
+/** How a development reads in a list or a feed title: "Became law", "Funded". */
+export const developmentLabel = (development: Pick<Development, 'kind'>): string => DEVELOPMENT_KINDS[development.kind].label;
+
+export interface DatedDevelopment {
+  development: Development;
+  /** Its place in the commitment's own list: with the commitment's id, a stable name for it. */
+  index: number;
+  commitment: CommitmentRecord;
+  source: SourceRecord | undefined;
+}
+
+/**
+ * Every development of every commitment, newest first; on the same date, in tracker order of the
+ * commitments and, within one commitment, the later-listed first.
+ */
+export function latestDevelopments(graph: Graph): DatedDevelopment[] {
+  const all: DatedDevelopment[] = [];
+  for (const commitment of graph.commitments) {
+    commitment.status.developments.forEach((development, index) => {
+      all.push({ development, index, commitment, source: graph.source.get(commitment.source) });
+    });
+  }
+  const rank = new Map(graph.commitments.map((c, index) => [c.id, index]));
+  return all.sort(
+    (a, b) =>
+      compareDates(b.development.date, a.development.date) ||
+      (rank.get(a.commitment.id) ?? 0) - (rank.get(b.commitment.id) ?? 0) ||
+      b.index - a.index ||
+      compareIds(a.commitment.id, b.commitment.id),
+  );
+}
+
+/**
+ * The fragment that names one development for good: its date and kind, with a counter only when a
+ * commitment lists two of the same kind on the same date. Adding a development elsewhere in the
+ * list never renames another.
+ */
+export function developmentAnchor(commitment: Pick<CommitmentRecord, 'status'>, index: number): string {
+  const developments = commitment.status.developments;
+  const own = developments[index];
+  if (!own) throw new Error(`no development ${index}`);
+  const base = `${own.date}-${own.kind}`;
+  const twins = developments.slice(0, index).filter((d) => d.date === own.date && d.kind === own.kind).length;
+  return `development-${base}${twins ? `-${twins + 1}` : ''}`;
+}
