@@ -14,10 +14,11 @@ import { draw, readCorpus, type Chain, type Corpus } from './corpus.ts';
 import { seeded, type Random } from './random.ts';
 
 /** A generated status summary can name a date after its asOf, which validate refuses: move asOf forward to it, as an editor would. */
-const upToDate = <T extends { asOf: string; summary: string }>(status: T): T => ({
-  ...status,
-  asOf: datesNamedIn(status.summary).reduce((asOf, date) => (isAfter(date, asOf) ? date : asOf), status.asOf),
-});
+const upToDate = <T extends { asOf: string; checked: string; summary: string }>(status: T): T => {
+  const asOf = datesNamedIn(status.summary).reduce((asOf, date) => (isAfter(date, asOf) ? date : asOf), status.asOf);
+  // Checked on or after the newest fact: the last day of asOf's year when asOf is later than the default.
+  return { ...status, asOf, checked: isAfter(asOf, status.checked) ? `${asOf.slice(0, 4)}-12-31` : status.checked };
+};
 
 export interface GenerateOptions {
   commitments: number;
@@ -277,7 +278,8 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
       const lineage =
         earlier > 0 && random.chance(rates.lineage)
           ? random.sample(made.slice(0, earlier), random.chance(0.2) ? 2 : 1).map((target) => ({
-              relation: random.pick(Object.keys(LINEAGE_RELATIONS)),
+              // A restatement must share its original's status; the generator's statuses are random.
+              relation: random.pick(Object.keys(LINEAGE_RELATIONS).filter((relation) => relation !== 'restates')),
               commitment: target.id,
               ...(random.chance(0.4) ? { note: writer.prose(corpus.prose, random.int(10, 25)) } : {}),
             }))

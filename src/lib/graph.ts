@@ -183,7 +183,12 @@ export function buildGraph(digests: readonly ParsedDigest[], pillarsFile: Parsed
   }
   for (const c of commitments) {
     for (const law of c.legislation) {
-      edges.push({ type: 'legislation', from: { kind: 'commitment', id: c.id }, to: { kind: 'source', id: law.act }, ...(law.section ? { section: law.section } : {}) });
+      edges.push({
+        type: 'legislation',
+        from: { kind: 'commitment', id: c.id },
+        to: { kind: 'source', id: law.act },
+        ...(law.section ? { section: law.section } : {}),
+      });
     }
   }
   for (const e of extracts) for (const id of e.commitments) edges.push({ type: 'quotes', from: { kind: 'extract', id: e.id }, to: { kind: 'commitment', id } });

@@ -1,4 +1,5 @@
 import type { Graph } from '../lib/graph.ts';
+import { developmentYears } from './status.ts';
 import { trackerLists } from './tracker.ts';
 import type { Urls } from './urls.ts';
 
@@ -15,6 +16,8 @@ export function sitemapPaths(graph: Graph, urls: Urls): string[] {
     urls.page('timeline/'),
     urls.page('tracker/'),
     ...trackerLists(graph).map((list) => urls.page(`tracker/${list.slug}/`)),
+    urls.page('tracker/changes/'),
+    ...developmentYears(graph).map((year) => urls.page(`tracker/changes/${year}/`)),
     urls.page('data/'),
     urls.page('search/'),
   ];

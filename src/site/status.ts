@@ -18,7 +18,15 @@ export function lawText(graph: Graph, law: Legislation): string {
 }
 
 /** The anchor of a section on its Act's page: "section-17", or "section-not-confirmed". */
-export const actSectionAnchor = (law: Pick<Legislation, 'section'>): string => `section-${law.section ? law.section.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '') : 'not-confirmed'}`;
+export const actSectionAnchor = (law: Pick<Legislation, 'section'>): string =>
+  `section-${
+    law.section
+      ? law.section
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/-$/, '')
+      : 'not-confirmed'
+  }`;
 
 /** The whole "In law: …" line for a commitment, or undefined when no Act carries it. */
 export function inLawLine(graph: Graph, commitment: Pick<CommitmentRecord, 'legislation'>): string | undefined {
@@ -70,4 +78,9 @@ export function developmentAnchor(commitment: Pick<CommitmentRecord, 'status'>, 
   const base = `${own.date}-${own.kind}`;
   const twins = developments.slice(0, index).filter((d) => d.date === own.date && d.kind === own.kind).length;
   return `development-${base}${twins ? `-${twins + 1}` : ''}`;
+}
+
+/** The years that have developments, newest first: each has its page under /tracker/changes/. */
+export function developmentYears(graph: Graph): string[] {
+  return [...new Set(latestDevelopments(graph).map(({ development }) => development.date.slice(0, 4)))];
 }

@@ -254,7 +254,13 @@ const validCommitment = {
   owners: ['Department for Education'],
   lineage: [{ relation: 'continues', commitment: 'vision-staying-close', note: 'From pilot to roll-out.' }],
   response: { stance: 'accepted', summary: 'The government agreed.', locator: 'Government response, p. 4' },
-  status: { value: 'in-progress', asOf: '2024-01', checked: '2026-12-01', summary: 'Rolled out.', evidence: [{ citation: 'PQ 2023', url: 'https://example.org/pq' }] },
+  status: {
+    value: 'in-progress',
+    asOf: '2024-01',
+    checked: '2026-12-01',
+    summary: 'Rolled out.',
+    evidence: [{ citation: 'PQ 2023', url: 'https://example.org/pq' }],
+  },
   aliases: ['staying close'],
   note: 'The source does not say how many pilots.',
   previousIds: ['alpha-pilot'],
@@ -269,7 +275,10 @@ describe('CommitmentFields', () => {
     ['only title, locator, sourcePillar, pillars and a not-known status without evidence', minimalCommitment],
     ['a due date as precise as a day', { ...minimalCommitment, due: '2020-03-31' }],
     ['funding without a period', { ...minimalCommitment, funding: [{ amount: 'up to £200 million', purpose: 'family hubs' }] }],
-    ['evidence without a URL', { ...minimalCommitment, status: { value: 'not-known', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y' }] } }],
+    [
+      'evidence without a URL',
+      { ...minimalCommitment, status: { value: 'not-known', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y' }] } },
+    ],
     [
       'every lineage relation',
       {
@@ -321,7 +330,11 @@ describe('CommitmentFields', () => {
     ['a lineage link without a commitment', { ...minimalCommitment, lineage: [{ relation: 'continues' }] }, ['lineage', 0, 'commitment']],
     ['a response stance outside the set', { ...minimalCommitment, response: { stance: 'rejected', summary: 'x', locator: 'y' } }, ['response', 'stance']],
     ['a response without a locator', { ...minimalCommitment, response: { stance: 'accepted', summary: 'x' } }, ['response', 'locator']],
-    ['a status without evidence', { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x' } }, ['status', 'evidence']],
+    [
+      'a status without evidence',
+      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x' } },
+      ['status', 'evidence'],
+    ],
     [
       'a status with an empty evidence list',
       { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [] } },
@@ -339,7 +352,10 @@ describe('CommitmentFields', () => {
     ],
     [
       'evidence with a javascript: URL',
-      { ...minimalCommitment, status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y', url: 'javascript:alert(1)' }] } },
+      {
+        ...minimalCommitment,
+        status: { value: 'delivered', asOf: '2024', checked: '2026-12-01', summary: 'x', evidence: [{ citation: 'y', url: 'javascript:alert(1)' }] },
+      },
       ['status', 'evidence', 0, 'url'],
     ],
     ['an empty alias', { ...minimalCommitment, aliases: [''] }, ['aliases', 0]],

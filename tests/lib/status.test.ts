@@ -44,7 +44,9 @@ describe('Status', () => {
   });
 
   it('refuses a summary that tells events after its asOf, naming them', () => {
-    expect(messages({ value: 'in-progress', asOf: '2025-03', checked: '2026-12-01', summary: 'The Bill passed; Royal Assent on 29 April 2026.', evidence })).toEqual([
+    expect(
+      messages({ value: 'in-progress', asOf: '2025-03', checked: '2026-12-01', summary: 'The Bill passed; Royal Assent on 29 April 2026.', evidence }),
+    ).toEqual([
       'summary: names 2026-04-29, later than asOf "2025-03"; expected a summary of what happened up to asOf (move asOf forward, or leave the later events out)',
     ]);
   });

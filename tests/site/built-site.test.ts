@@ -228,8 +228,10 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
       expect(commitments[1]?.status).toEqual({
         value: 'not-known',
         asOf: '2024-06',
+        checked: '2026-12-01',
         summary: 'No later statement of how many councils have an accredited practice leader was found.',
         evidence: [],
+        developments: [],
       });
     });
   }

@@ -129,7 +129,8 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('/tracker/feed.xm
 
   it('titles each entry by its event and the commitment, and dates it by the development', () => {
     const byDate = new Map<string, string[]>();
-    for (const c of records) for (const d of c.status.developments) byDate.set(`${atomDate(d.date)} ${c.title}`, [...(byDate.get(`${atomDate(d.date)} ${c.title}`) ?? []), d.kind]);
+    for (const c of records)
+      for (const d of c.status.developments) byDate.set(`${atomDate(d.date)} ${c.title}`, [...(byDate.get(`${atomDate(d.date)} ${c.title}`) ?? []), d.kind]);
     const unmatched = (feed.entry ?? []).filter((e) => {
       const kinds = byDate.get(`${e.updated} ${e.title.slice(e.title.indexOf(': ') + 2)}`) ?? [];
       return !kinds.includes(e.category['@_term']);

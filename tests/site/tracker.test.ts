@@ -20,7 +20,14 @@ function fixtureGraph(): Graph {
 }
 
 type Status = CommitmentRecord['status'];
-const status = (value: Status['value'], asOf: string): Status => ({ value, asOf, checked: '2026-12-01', summary: 'Test.', evidence: [{ citation: 'Test' }], developments: [] });
+const status = (value: Status['value'], asOf: string): Status => ({
+  value,
+  asOf,
+  checked: '2026-12-01',
+  summary: 'Test.',
+  evidence: [{ citation: 'Test' }],
+  developments: [],
+});
 
 /** The graph with some commitments' statuses (and due dates) replaced, for tables of cases. */
 function withStatuses(graph: Graph, changes: Record<string, { status: Status; due?: string }>, commitments = graph.commitments): Graph {
@@ -291,7 +298,7 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of t
   });
 
   it('needs no JavaScript, and announces the Atom feed on the tracker and home pages', () => {
-    const link = `<link rel="alternate" type="application/atom+xml" title="Status updates (Atom feed)" href="${url('tracker/feed.xml')}">`;
+    const link = `<link rel="alternate" type="application/atom+xml" title="What happened to the commitments (Atom feed)" href="${url('tracker/feed.xml')}">`;
     for (const path of ['tracker/', ...STATUS_VALUES.map((s) => `tracker/${s}/`), 'tracker/overdue/']) expect(html(path), path).not.toMatch(/<script/);
     expect(html('tracker/')).toContain(link);
     expect(html('')).toContain(link);

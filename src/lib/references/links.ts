@@ -14,6 +14,7 @@ export function checkReferences(
   { sources, commitmentSource, extractIds, pillarIds }: DeclaredIds,
 ): Problem[] {
   const problems: Problem[] = [];
+  const statusOf = new Map(digests.flatMap((digest) => digest.commitments.map((block) => [block.id, block.fields.status] as const)));
   // When pillars.yml cannot be read at all, that is the one problem to report, not every pillar reference.
   const exists = {
     source: (id: string) => sources.has(id),
@@ -85,6 +86,15 @@ export function checkReferences(
             subject,
             field,
             message: `names unknown commitment "${link.commitment}"; expected the id of a commitment in another source`,
+          });
+        } else if (link.relation === 'restates' && statusOf.get(link.commitment)?.value !== f.status.value) {
+          const original = statusOf.get(link.commitment);
+          problems.push({
+            file: digest.file,
+            ...at(['status', 'value']),
+            subject,
+            field: 'status.value',
+            message: `is "${f.status.value}", but it restates "${link.commitment}", whose status is "${original?.value}"; expected a restatement to carry the same status as the commitment it restates`,
           });
         } else if (commitmentSource.get(link.commitment) === sourceId) {
           problems.push({

@@ -7,6 +7,8 @@ export const LINEAGE_RELATIONS = {
   supersedes: { label: 'Supersedes', inverse: 'Superseded by' },
   'superseded-by': { label: 'Superseded by', inverse: 'Supersedes' },
   implements: { label: 'Implements', inverse: 'Implemented by' },
+  /** The same commitment repeated in another document: it must carry the same status value as the one it restates. */
+  restates: { label: 'Restates', inverse: 'Restated in' },
 } as const;
 
 export const LineageRelation = z.enum(Object.keys(LINEAGE_RELATIONS) as [keyof typeof LINEAGE_RELATIONS, ...(keyof typeof LINEAGE_RELATIONS)[]]);
@@ -91,9 +93,7 @@ const StatusValue = z
 
 export const Development = z.strictObject({
   date: PartialDate.describe('When it happened, as precise as the evidence gives it.'),
-  kind: z
-    .enum(Object.keys(DEVELOPMENT_KINDS) as [DevelopmentKind, ...DevelopmentKind[]])
-    .describe('What sort of event it was: see DEVELOPMENT_KINDS.'),
+  kind: z.enum(Object.keys(DEVELOPMENT_KINDS) as [DevelopmentKind, ...DevelopmentKind[]]).describe('What sort of event it was: see DEVELOPMENT_KINDS.'),
   summary: Text.describe('What happened, in one or two sentences of our own words.'),
   status: StatusValue.optional().describe("The status this event moved the commitment to, where it changed the status's value."),
   evidence: z
@@ -112,14 +112,8 @@ export const Status = z
     asOf: PartialDate.describe('The date of the newest fact the status reflects; the summary tells nothing later than this.'),
     checked: FullDate.describe('The day an author last looked for news of this commitment (YYYY-MM-DD), whether or not anything was found.'),
     summary: Text.describe('Where things stand at `asOf`, in our words. For `not-known`: what was looked for and not found.'),
-    evidence: z
-      .array(Evidence)
-      .default([])
-      .describe('Where the status comes from: at least one citation for every value except `not-known`.'),
-    developments: z
-      .array(Development)
-      .default([])
-      .describe('The dated events that brought the commitment to its status, oldest first.'),
+    evidence: z.array(Evidence).default([]).describe('Where the status comes from: at least one citation for every value except `not-known`.'),
+    developments: z.array(Development).default([]).describe('The dated events that brought the commitment to its status, oldest first.'),
   })
   .superRefine((status, context) => {
     if (status.value !== 'not-known' && status.evidence.length === 0) {
@@ -202,11 +196,11 @@ export const Legislation = z
       .enum(Object.keys(IN_FORCE) as [keyof typeof IN_FORCE, ...(keyof typeof IN_FORCE)[]])
       .describe("Whether the section is in force, as that section's own status shows; `not-known` when it was not seen."),
     note: Text.optional().describe('What the section does for the commitment, or why the section is not confirmed, in our words.'),
-    evidence: z.array(Evidence).default([]).describe("Where the section and its commencement were seen: needed unless `inForce` is `not-known`."),
+    evidence: z.array(Evidence).default([]).describe('Where the section and its commencement were seen: needed unless `inForce` is `not-known`.'),
   })
   .superRefine((law, context) => {
     if (law.section && !law.url) {
-      context.addIssue({ code: 'custom', path: ['url'], message: "is missing; a confirmed section needs its legislation.gov.uk address" });
+      context.addIssue({ code: 'custom', path: ['url'], message: 'is missing; a confirmed section needs its legislation.gov.uk address' });
     }
     if (law.url && !/^https:\/\/www\.legislation\.gov\.uk\//.test(law.url)) {
       context.addIssue({ code: 'custom', path: ['url'], message: `is "${law.url}"; expected an address on https://www.legislation.gov.uk/` });

@@ -39,9 +39,11 @@ export const PartialDate = z
   })
   .describe('A date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.');
 
-export const FullDate = z.string({ error: (issue) => (issue.input === undefined ? 'expected a day, YYYY-MM-DD (quoted), e.g. "2026-12-01"' : undefined) }).refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value), {
-  message: 'is not a real date; expected YYYY-MM-DD (quoted), e.g. "2023-02-02"',
-});
+export const FullDate = z
+  .string({ error: (issue) => (issue.input === undefined ? 'expected a day, YYYY-MM-DD (quoted), e.g. "2026-12-01"' : undefined) })
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealPartialDate(value), {
+    message: 'is not a real date; expected YYYY-MM-DD (quoted), e.g. "2023-02-02"',
+  });
 
 /** Only web links: a `javascript:` or `data:` URL in content would be a way in. */
 export const WebUrl = z

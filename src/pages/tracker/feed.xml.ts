@@ -8,7 +8,8 @@ export const GET: APIRoute = () => {
   const xml = atomXml({
     id: absolute(urls.page('tracker/feed.xml')),
     title: `What happened to the commitments – ${SITE_NAME}`,
-    subtitle: "Each dated development of the children's social care reform commitments, 2016–2024 (announced, funded, piloted, became law, evaluated, dropped), newest first.",
+    subtitle:
+      "Each dated development of the children's social care reform commitments, 2016–2024 (announced, funded, piloted, became law, evaluated, dropped), newest first.",
     author: SITE_NAME,
     self: absolute(urls.page('tracker/feed.xml')),
     alternate: absolute(urls.page('tracker/changes/')),
