@@ -304,7 +304,7 @@ describe.runIf(hasChromium)(
       for (const q of [
         'how many recommendations did the Narey review make',
         'number of children in residential care in 2015',
-        'what did the government say about zebras and staying close',
+        'what did the government say about xyzzy and staying close',
       ]) {
         const page = await open(`search/?q=${encodeURIComponent(q)}`);
         await page.waitForFunction(
@@ -316,7 +316,7 @@ describe.runIf(hasChromium)(
         if (!status.includes(q))
           expect(await page.locator('#search-correction').textContent(), q).toMatch(/^No page has all of your words; showing results for /);
       }
-      const page = await open('search/?q=what%20did%20the%20government%20say%20about%20zebras%20and%20staying%20close');
+      const page = await open('search/?q=what%20did%20the%20government%20say%20about%20xyzzy%20and%20staying%20close');
       await waitForSearch(page, 'government say staying close');
       expect((await resultPaths(page)).slice(0, 5).some((p) => p.includes('staying-close'))).toBe(true);
     });
