@@ -1,26 +1,12 @@
 import type { Graph } from '../lib/graph.ts';
-import { developmentYears } from './status.ts';
-import { trackerLists } from './tracker.ts';
+import { PAGE_TEMPLATES, type PageTemplate } from './templates.ts';
 import type { Urls } from './urls.ts';
 
-/** The path of every page a reader can land on (no redirects, no 404), in a stable order. */
+/** The path of every page a reader can land on (no redirects, no 404), in a stable order: from the page templates. */
 export function sitemapPaths(graph: Graph, urls: Urls): string[] {
-  return [
-    urls.home(),
-    urls.page('sources/'),
-    ...graph.sources.map((s) => urls.source(s.id)),
-    ...graph.commitments.map((c) => urls.commitment(c.id)),
-    ...graph.extracts.map((e) => urls.extract(e.id)),
-    urls.page('pillars/'),
-    ...graph.pillars.map((p) => urls.pillar(p.id)),
-    urls.page('timeline/'),
-    urls.page('tracker/'),
-    ...trackerLists(graph).map((list) => urls.page(`tracker/${list.slug}/`)),
-    urls.page('tracker/changes/'),
-    ...developmentYears(graph).map((year) => urls.page(`tracker/changes/${year}/`)),
-    urls.page('data/'),
-    urls.page('search/'),
-  ];
+  return Object.values(PAGE_TEMPLATES as Record<string, PageTemplate>)
+    .filter((template) => template.sitemap)
+    .flatMap((template) => template.paths(graph, urls));
 }
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -10,49 +10,22 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Graph } from '../../src/lib/graph.ts';
+import { samplePath, TEMPLATE_NAMES, type TemplateName } from '../../src/site/templates.ts';
+import { makeUrls } from '../../src/site/urls.ts';
 import { AXE, axeViolations } from './axe.ts';
 import { CHROMIUM, launchChromium, watch, type Watch } from './browser.ts';
 import { serve } from './serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Every page template of the site: each gets its own test below. */
-const TEMPLATES = [
-  'home',
-  'sources',
-  'source',
-  'commitment',
-  'extract',
-  'pillars',
-  'pillar',
-  'timeline',
-  'data',
-  'search',
-  'tracker',
-  'tracker list',
-  '404',
-] as const;
-type Template = (typeof TEMPLATES)[number];
+/** Every page template of the site (src/site/templates.ts): each gets its own tests below. */
+const TEMPLATES = TEMPLATE_NAMES;
+type Template = TemplateName;
 
-/** One page of each template, for a graph; the longest digest and pillar stand for their templates. */
+/** One page of each template for a graph, as a path inside the site (no base, no leading slash). */
 function templates(graph: Graph): Record<Template, string> {
-  const longest = <T extends { id: string }>(items: T[], size: (item: T) => number) => [...items].sort((a, b) => size(b) - size(a))[0]?.id ?? '';
-  const commitment = graph.commitments.find((c) => c.lineage.length > 0) ?? graph.commitments[0];
-  return {
-    home: '',
-    sources: 'sources/',
-    source: `sources/${longest(graph.sources, (s) => s.commitments.length + s.extracts.length)}/`,
-    commitment: `commitments/${commitment?.id}/`,
-    extract: `extracts/${graph.extracts[0]?.id}/`,
-    pillars: 'pillars/',
-    pillar: `pillars/${longest(graph.pillars, (p) => graph.commitments.filter((c) => c.pillars.includes(p.id)).length)}/`,
-    timeline: 'timeline/',
-    data: 'data/',
-    search: 'search/',
-    tracker: 'tracker/',
-    'tracker list': `tracker/${graph.commitments.find((c) => c.status)?.status?.value ?? 'not-known'}/`,
-    '404': 'no-such-page/',
-  };
+  const urls = makeUrls('/');
+  return Object.fromEntries(TEMPLATES.map((name) => [name, (samplePath(name, graph, urls) ?? '/').replace(/^\//, '')])) as Record<Template, string>;
 }
 
 /** The browser checks of one test site (tests/support/sites.ts), as a describe block of the calling test file. */
@@ -118,6 +91,17 @@ export function describeSiteInBrowser(name: string): void {
       await page.goto(`${server.origin}${site.base}${path}`, { waitUntil: 'load' });
       return page;
     };
+
+    it('shows a commitment\'s status, with its "In law" line where an Act carries it, on the first screen of a 360 × 780 phone', async () => {
+      const page = await open(pages.commitment ?? '', { width: 360 });
+      await page.setViewportSize({ width: 360, height: 780 });
+      const box = await page.locator('.status-now').boundingBox();
+      const law = await page.locator('.status-now .in-law').count();
+      const expected = graph.commitment.get(pages.commitment?.split('/')[1] ?? '')?.legislation.length ?? 0;
+      expect(box, 'no .status-now on the commitment page').not.toBeNull();
+      expect(box?.y ?? Infinity, 'px from the top to the status').toBeLessThan(780 - 40);
+      expect(law > 0).toBe(expected > 0);
+    });
 
     it('copies the permanent URL of a commitment to the clipboard and announces "Link copied"', async () => {
       const id = pages.commitment?.split('/')[1] ?? '';
