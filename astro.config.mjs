@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import reforms from './src/integrations/reforms.ts';
+import { statusStyles } from './src/integrations/status-styles.ts';
 
 // The site can be hosted under a sub-path: SITE_BASE=/reforms npm run build.
 const base = process.env.SITE_BASE ?? '/';
@@ -18,7 +19,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Validation before the build, Pagefind and the search files after it, the content watcher in dev.
-  integrations: [reforms()],
+  integrations: [reforms(), statusStyles()],
   // Telemetry would be a request to a third party from a build machine.
   devToolbar: { enabled: false },
   compressHTML: true,

@@ -2,12 +2,12 @@
 // status, what is overdue, and the Atom feed of developments. Pages and the feed endpoint render these.
 import type { CommitmentRecord, Graph, SourceRecord } from '../lib/graph.ts';
 import { type DevelopmentKind, isAfter, STATUSES } from '../lib/schema/commitment.ts';
+import { STATUS_REGISTRY, STATUS_VALUES, type StatusValue } from '../lib/schema/statuses.ts';
 import { formatDate } from './format.ts';
 import { compareDates } from './order.ts';
 import { developmentAnchor, developmentLabel, latestDevelopments } from './status.ts';
 
-export type StatusValue = keyof typeof STATUSES;
-export const STATUS_VALUES = Object.keys(STATUSES) as StatusValue[];
+export { STATUS_VALUES, type StatusValue } from '../lib/schema/statuses.ts';
 
 /** Commitments in the order readers meet them: sources by date (as the graph holds them), then document order. */
 export function inTrackerOrder(graph: Graph, commitments: readonly CommitmentRecord[]): CommitmentRecord[] {
@@ -60,13 +60,22 @@ export function newestAsOf(graph: Graph): string | undefined {
 
 /**
  * Overdue: a due date that has passed — the whole period it names lies before `reference` ("2020"
- * has passed by "2021-01", not by "2020-12") — and a status other than delivered or superseded.
+ * has passed by "2021-01", not by "2020-12") — and a status that does not close the commitment
+ * (the registry's `closes`: delivered, superseded and dropped commitments are not overdue).
  */
 export function isOverdue(commitment: Pick<CommitmentRecord, 'due' | 'status'>, reference: string | undefined): boolean {
   if (!commitment.due || !reference) return false;
-  const status = commitment.status.value;
-  return status !== 'delivered' && status !== 'superseded' && isAfter(reference, commitment.due);
+  return !STATUS_REGISTRY[commitment.status.value].closes && isAfter(reference, commitment.due);
 }
+
+/** The statuses that close a commitment, as words for a sentence: "delivered, dropped or superseded". */
+export function closingWords(): string {
+  const labels = STATUS_VALUES.filter((value) => STATUS_REGISTRY[value].closes).map((value) => STATUSES[value].toLowerCase());
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}` : (labels[0] ?? '');
+}
+
+/** The commitments that set a due date: the only ones that can be overdue. */
+export const withDueDate = (graph: Graph): CommitmentRecord[] => graph.commitments.filter((c) => c.due !== undefined);
 
 export function overdue(graph: Graph): CommitmentRecord[] {
   const reference = newestAsOf(graph);

@@ -2,10 +2,11 @@
 // says), not against the code that renders it: the status at the top of a commitment page, the
 // "In law" line, each development with its anchor, the Act pages' sections, and /tracker/'s
 // latest developments in date order.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CommitmentExport, SourceExport } from '../../src/lib/schema/export.ts';
+import { STATUS_VALUES } from '../../src/lib/schema/statuses.ts';
 import { readPages, type Page } from '../support/dist.ts';
 import { SITES } from '../support/sites.ts';
 
@@ -35,6 +36,14 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('status history o
     records = (JSON.parse(readFileSync(join(site.outDir, 'data/commitments.json'), 'utf8')) as { commitments: CommitmentExport[] }).commitments;
     sources = (JSON.parse(readFileSync(join(site.outDir, 'data/sources.json'), 'utf8')) as { sources: SourceExport[] }).sources;
     pages = readPages(site.outDir, site.base);
+  });
+
+  it("colours every status's badge and bar in the site's stylesheet, from the status registry", () => {
+    const css = readdirSync(join(site.outDir, '_astro'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(site.outDir, '_astro', f), 'utf8'))
+      .join('\n');
+    expect(STATUS_VALUES.filter((v) => !css.includes(`.badge-${v},.bar-${v}{--st:var(--st-${v})}`))).toEqual([]);
   });
 
   it('puts the status first under the title of every commitment page, with its checked date', () => {

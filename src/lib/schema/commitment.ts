@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Aliases, FullDate, Id, PartialDate, Text, WebUrl } from './primitives.ts';
+import { STATUS_VALUES } from './statuses.ts';
 
 export const LINEAGE_RELATIONS = {
   continues: { label: 'Continues', inverse: 'Continued by' },
@@ -25,14 +26,7 @@ export const Funding = z.strictObject({
   period: Text.optional().describe('The period the source gives, e.g. "over two years".'),
 });
 
-export const STATUSES = {
-  delivered: 'Delivered',
-  'partly-delivered': 'Partly delivered',
-  'in-progress': 'In progress',
-  dropped: 'Dropped',
-  superseded: 'Superseded',
-  'not-known': 'Not known',
-} as const;
+export { STATUSES } from './statuses.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -87,9 +81,7 @@ export const DEVELOPMENT_KINDS = {
 
 export type DevelopmentKind = keyof typeof DEVELOPMENT_KINDS;
 
-const StatusValue = z
-  .enum(Object.keys(STATUSES) as [keyof typeof STATUSES, ...(keyof typeof STATUSES)[]])
-  .describe('What happened. `not-known` is the honest answer when no later evidence was found.');
+const StatusValue = z.enum(STATUS_VALUES).describe('What happened. `not-known` is the honest answer when no later evidence was found.');
 
 export const Development = z.strictObject({
   date: PartialDate.describe('When it happened, as precise as the evidence gives it.'),
