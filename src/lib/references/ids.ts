@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { ParsedPillars } from '../cross-references.ts';
 import type { ParsedDigest } from '../parse-digest.ts';
 import type { Place, Problem } from '../problems.ts';
+import { reservedBecause } from './reserved-ids.ts';
 
 export interface Declared {
   kind: string;
@@ -78,6 +79,16 @@ export function checkIds(digests: readonly ParsedDigest[], pillarsFile: ParsedPi
     }
     for (const block of digest.declaredIds) {
       declare(block.id, block.kind, digest.file, block.place, `${block.kind} "${block.id}"`);
+      const reserved = reservedBecause(block.id);
+      if (reserved) {
+        problems.push({
+          file: digest.file,
+          ...block.place,
+          subject: `${block.kind} "${block.id}"`,
+          field: 'id',
+          message: `is reserved: ${reserved}; expected an id of the ${block.kind}'s own, e.g. "${digest.declaredSource?.id.split('-')[0] ?? 'src'}-${block.id}"`,
+        });
+      }
       if (block.kind === 'commitment' && source) commitmentSource.set(block.id, source.id);
       if (block.kind === 'extract') extractIds.add(block.id);
     }
