@@ -12,6 +12,7 @@ import { loadContent } from '../lib/load.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { makeAbsolute } from './absolute.ts';
 import { makeRenderer } from './render.ts';
+import type { SiteContext } from './routes/context.ts';
 import { makeUrls } from './urls.ts';
 
 export const base: string = import.meta.env.BASE_URL;
@@ -39,3 +40,5 @@ async function load(): Promise<Graph> {
 export const graph: Graph = await load();
 /** Renders a record's Markdown with this site's URLs, once per record. */
 export const render = makeRenderer(urls);
+/** The graph with this site's URLs and renderer: what the route modules (src/site/routes/) take. */
+export const site: SiteContext = { graph, urls, absolute, render };
