@@ -1,5 +1,5 @@
 // @ts-check
-// Progressive enhancement, the site's only script: reveals the copy buttons, copies a permalink
+// Progressive enhancement on every page with a copy button: reveals the copy buttons, copies a permalink
 // (data-copy) or the text of an element (data-copy-from=id), and announces it to screen readers.
 // A citation gets "(Accessed <today>)" at the moment of copying, so the page itself stays the same every build.
 (() => {

@@ -127,7 +127,7 @@ export function timelineEntries(graph: Graph): TimelineEntry[] {
   for (const c of graph.commitments) {
     const source = sourceOf(graph, c);
     if (c.due) entries.push({ date: c.due, what: 'due', kind: 'commitment', id: c.id, title: c.title, source, ...(c.dueLabel ? { detail: c.dueLabel } : {}) });
-    if (c.status) entries.push({ date: c.status.asOf, what: 'status', kind: 'commitment', id: c.id, title: c.title, source, detail: c.status.summary });
+    entries.push({ date: c.status.asOf, what: 'status', kind: 'commitment', id: c.id, title: c.title, source, detail: c.status.summary });
   }
   const rank = { published: 0, due: 1, status: 2 } as const;
   return entries.sort((a, b) => compareDates(a.date, b.date) || rank[a.what] - rank[b.what] || compareIds(a.id, b.id));

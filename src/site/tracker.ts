@@ -9,15 +9,6 @@ import { developmentAnchor, developmentLabel, latestDevelopments } from './statu
 
 export { STATUS_VALUES, type StatusValue } from '../lib/schema/statuses.ts';
 
-/** Commitments in the order readers meet them: sources by date (as the graph holds them), then document order. */
-export function inTrackerOrder(graph: Graph, commitments: readonly CommitmentRecord[]): CommitmentRecord[] {
-  const sourceRank = new Map(graph.sources.map((source, index) => [source.id, index]));
-  const position = new Map(graph.commitments.map((c, index) => [c.id, index]));
-  return [...commitments].sort(
-    (a, b) => (sourceRank.get(a.source) ?? 0) - (sourceRank.get(b.source) ?? 0) || (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
-  );
-}
-
 export interface StatusRow {
   source: SourceRecord;
   counts: Record<StatusValue, number>;
@@ -79,10 +70,8 @@ export const withDueDate = (graph: Graph): CommitmentRecord[] => graph.commitmen
 
 export function overdue(graph: Graph): CommitmentRecord[] {
   const reference = newestAsOf(graph);
-  return inTrackerOrder(
-    graph,
-    graph.commitments.filter((c) => isOverdue(c, reference)),
-  );
+  // graph.commitments is already in the order readers meet them: sources by date, then document order.
+  return graph.commitments.filter((c) => isOverdue(c, reference));
 }
 
 export interface TrackerList {
@@ -94,9 +83,8 @@ export interface TrackerList {
 
 /** The static filtered lists: one per status (each kept even when empty, so its URL stays), then the overdue ones. */
 export function trackerLists(graph: Graph): TrackerList[] {
-  const ordered = inTrackerOrder(graph, graph.commitments);
   return [
-    ...STATUS_VALUES.map((status) => ({ slug: status, title: STATUSES[status], commitments: ordered.filter((c) => c.status.value === status) })),
+    ...STATUS_VALUES.map((status) => ({ slug: status, title: STATUSES[status], commitments: graph.commitments.filter((c) => c.status.value === status) })),
     { slug: 'overdue', title: 'Overdue', commitments: overdue(graph) },
   ];
 }

@@ -49,12 +49,12 @@ describe('the good tree', () => {
   });
 
   it('gives every commitment a status, not-known standing without evidence', () => {
-    expect(graph?.commitments.map((c) => [c.id, c.status?.value, c.status?.asOf, c.status?.evidence.length])).toEqual([
+    expect(graph?.commitments.map((c) => [c.id, c.status.value, c.status.asOf, c.status.evidence.length])).toEqual([
       ['alpha-staying-close', 'delivered', '2019-03', 1],
       ['alpha-accredited-leaders', 'not-known', '2024-06', 0],
       ['beta-staying-close-rollout', 'in-progress', '2024-01', 2],
     ]);
-    expect(graph?.commitment.get('beta-staying-close-rollout')?.status?.evidence).toEqual([
+    expect(graph?.commitment.get('beta-staying-close-rollout')?.status.evidence).toEqual([
       { citation: 'Parliamentary question, 2023', url: 'https://example.org/pq' },
       { citation: 'Department for Education, annual report 2023' },
     ]);

@@ -7,7 +7,7 @@ import type { CommitmentRecord, Graph } from '../../src/lib/graph.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import type { CommitmentExport } from '../../src/lib/schema/export.ts';
 import { STATUSES } from '../../src/lib/schema/commitment.ts';
-import { atomDate, bySource, inTrackerOrder, isOverdue, newestAsOf, overdue, STATUS_VALUES, statusCounts, trackerLists } from '../../src/site/tracker.ts';
+import { atomDate, bySource, isOverdue, newestAsOf, overdue, STATUS_VALUES, statusCounts, trackerLists } from '../../src/site/tracker.ts';
 import { readPages, type Page } from '../support/dist.ts';
 import { SITES } from '../support/sites.ts';
 
@@ -120,9 +120,8 @@ describe('the tracker views (src/site/tracker.ts)', () => {
     expect(lists.find((list) => list.slug === 'dropped')?.commitments.map((c) => c.id)).toContain(first.id);
   });
 
-  it('orders commitments by source date, then document order, and groups them by source', () => {
-    const reversed = [...graph.commitments].reverse();
-    const ordered = inTrackerOrder(graph, reversed);
+  it('groups commitments by source, sources in date order, document order kept within each', () => {
+    const ordered = graph.commitments;
     const rank = (c: CommitmentRecord) => graph.sources.findIndex((s) => s.id === c.source);
     expect(ordered.map(rank)).toEqual([...ordered.map(rank)].sort((a, b) => a - b));
     expect(bySource(graph, ordered).flatMap((group) => group.commitments.map((c) => c.id))).toEqual(ordered.map((c) => c.id));

@@ -1,5 +1,5 @@
 // A tiny static server for a built site on 127.0.0.1 and a random port, honouring the base path
-// and answering unknown paths with 404.html, as scripts/serve.ts does.
+// and answering unknown paths with 404.html, as a static host does.
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
