@@ -117,7 +117,7 @@ function readablePillars(file: string, yaml: ParsedYaml): ParsedPillars {
     if (parsed.success) pillars.push(parsed.data);
     else if (typeof id === 'string' && ID_PATTERN.test(id)) {
       const maps = PillarMapping.array().safeParse((entry as { maps?: unknown }).maps);
-      pillars.push({ id, title: id, description: id, aliases: [], maps: maps.success ? maps.data : [] });
+      pillars.push({ id, title: id, description: id, aliases: [], maps: maps.success ? maps.data : [], related: [] });
     } else return;
     positions.push(index);
   });

@@ -27,3 +27,13 @@ export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * The first sentence of a passage: up to the first full stop that ends a sentence (not "s.17", "p. 3"
+ * or "£1.5m"), or the whole passage when it has one sentence.
+ */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /(?<!\b(?:s|ss|p|pp|para|No|c|cl|e\.g|i\.e|Mr|Ms|Dr|St))\.(?=\s+[A-Z(“"‘'])/.exec(flat);
+  return end ? flat.slice(0, end.index + 1) : flat;
+}

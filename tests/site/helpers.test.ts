@@ -19,7 +19,7 @@ import {
 } from '../../src/site/derive.ts';
 import { CSV_COLUMNS, commitmentRecords, commitmentRows, dataLicence } from '../../src/site/exports.ts';
 import { EXPORT_FILES } from '../../src/lib/schema/export.ts';
-import { formatDate, listText, opening } from '../../src/site/format.ts';
+import { firstSentence, formatDate, listText, opening } from '../../src/site/format.ts';
 
 function fixtureGraph(): Graph {
   const result = loadContent(resolve(import.meta.dirname, '../fixtures/good'));
@@ -36,6 +36,15 @@ describe('formatting', () => {
     ['2023-02', 'February 2023'],
     ['2016', '2016'],
   ])('formats the partial date %s as %s', (date, expected) => expect(formatDate(date)).toBe(expected));
+
+  it.each([
+    ['Enacted as s.17 of the Act. Not yet in force.', 'Enacted as s.17 of the Act.'],
+    ['Pilots began, see p. 38. They ended in 2020.', 'Pilots began, see p. 38.'],
+    ['£1.5m was announced. Then more.', '£1.5m was announced.'],
+    ['One sentence only', 'One sentence only'],
+    ['Royal Assent on 29 April 2026 (2026 c. 21). "Prospective" on legislation.gov.uk.', 'Royal Assent on 29 April 2026 (2026 c. 21).'],
+    ['The  department\n  said so. More.', 'The department said so.'],
+  ])('takes the first sentence of %j as %j', (text, expected) => expect(firstSentence(text)).toBe(expected));
 
   it('keeps a short passage whole and cuts a long one at a word with an ellipsis', () => {
     expect(opening('We will  keep caring.', 50)).toBe('We will keep caring.');
@@ -135,6 +144,7 @@ describe('derived views of the graph', () => {
       '2016-07-04 published alpha-2016',
       '2017 due alpha-staying-close',
       '2019-03 status alpha-staying-close',
+      '2023 due beta-staying-close-rollout',
       '2023-02 published beta-2023',
       '2024-01 status beta-staying-close-rollout',
       '2024-06 status alpha-accredited-leaders',
@@ -144,7 +154,7 @@ describe('derived views of the graph', () => {
       ['2016', 1],
       ['2017', 1],
       ['2019', 1],
-      ['2023', 1],
+      ['2023', 2],
       ['2024', 2],
       ['2026', 1],
     ]);

@@ -2,12 +2,23 @@ import type { ParsedPillars } from '../cross-references.ts';
 import type { ParsedDigest } from '../parse-digest.ts';
 import type { Problem } from '../problems.ts';
 
-/** Each pillar's `maps` name real sources and entries of their own frameworks. */
+/** Each pillar's `maps` name real sources and entries of their own frameworks; its `related` name real sources. */
 export function checkPillarMaps(pillarsFile: ParsedPillars | undefined, sources: Map<string, ParsedDigest>): Problem[] {
   const problems: Problem[] = [];
   if (pillarsFile) {
     pillarsFile.pillars.forEach((pillar, index) => {
       const p = pillarsFile.positions?.[index] ?? index;
+      pillar.related.forEach((id, r) => {
+        if (!sources.has(id)) {
+          problems.push({
+            file: pillarsFile.file,
+            ...pillarsFile.yaml.placeOf(['pillars', p, 'related', r]),
+            subject: `pillar "${pillar.id}"`,
+            field: `related[${r}]`,
+            message: `names unknown source "${id}"; expected one of: ${[...sources.keys()].sort().join(', ')}`,
+          });
+        }
+      });
       pillar.maps.forEach((mapping, m) => {
         const digest = sources.get(mapping.source);
         const subject = `pillar "${pillar.id}"`;

@@ -12,6 +12,10 @@ export const Pillar = z.strictObject({
   description: Text.describe('One paragraph in our words.'),
   aliases: Aliases.default([]),
   maps: z.array(PillarMapping).default([]).describe("Which of each source's own framework entries map to this pillar."),
+  related: z
+    .array(Id)
+    .default([])
+    .describe("Ids of other documents on this pillar's theme with no framework entry mapped to it, e.g. the kinship strategy on kinship."),
 });
 
 /** `content/pillars.yml`: the one cross-source taxonomy. */

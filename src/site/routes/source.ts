@@ -48,15 +48,16 @@ export function sourcePage(context: SiteContext, source: SourceRecord): SourcePa
     referencedBy,
     licence: LICENCES[source.licence.id],
     contents: [
-      { id: 'digest-coverage', text: 'What this digest covers' },
+      ...(source.commitments.length ? [{ id: 'digest-list', text: 'What it commits to' }] : []),
+      { id: 'digest-coverage', text: 'About this summary' },
       // A `#` heading in prose is as much a section as a `##` one: both are listed.
       ...prose.headings.filter((h) => h.depth <= 2).map((h) => ({ id: h.id, text: h.text })),
       ...(sections.length ? [{ id: 'act-sections', text: `Sections that carry reform commitments (${sections.length})` }] : []),
-      ...(groups.length ? [{ id: 'digest-commitments', text: `Commitments (${source.commitments.length})` }] : []),
+      ...(groups.length ? [{ id: 'digest-commitments', text: `Each commitment in full (${source.commitments.length})` }] : []),
       ...(extracts.length ? [{ id: 'digest-extracts', text: `Extracts (${extracts.length})` }] : []),
       ...(source.related.length ? [{ id: 'digest-related', text: 'Related sources' }] : []),
       ...(referencedBy.length ? [{ id: 'digest-referenced-by', text: 'Referenced by' }] : []),
-      { id: 'digest-cite', text: 'Cite this digest' },
+      { id: 'digest-cite', text: 'Cite this summary' },
     ],
     citation: citation({ source, permalink: absolute(path) }),
   };
