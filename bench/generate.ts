@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadContent } from '../src/lib/load.ts';
-import { datesNamedIn, isAfter, LINEAGE_RELATIONS, RESPONSE_STANCES, STATUSES } from '../src/lib/schema/commitment.ts';
+import { DEVELOPMENT_KINDS, datesNamedIn, isAfter, LINEAGE_RELATIONS, RESPONSE_STANCES, STATUSES } from '../src/lib/schema/commitment.ts';
 import { RELATIONS } from '../src/lib/schema/source.ts';
 import { draw, readCorpus, type Chain, type Corpus } from './corpus.ts';
 import { seeded, type Random } from './random.ts';
@@ -313,6 +313,15 @@ export function generateTree(options: GenerateOptions): GeneratedTree {
                 checked: '2026-12-01',
                 summary: writer.prose(corpus.prose, random.int(20, 55)),
                 evidence: random.sample(pools.evidence, random.int(1, 2)),
+                // About three dated developments a commitment, as the real content has (399 for 121).
+                developments: Array.from({ length: random.int(0, 6) }, () => plan.year + random.int(0, later - plan.year))
+                  .sort((a, b) => a - b)
+                  .map((year) => ({
+                    date: String(year),
+                    kind: random.pick(Object.keys(DEVELOPMENT_KINDS)),
+                    summary: writer.prose(corpus.prose, random.int(10, 30)),
+                    evidence: random.sample(pools.evidence, 1),
+                  })),
               })
             : undefined,
         note: random.chance(rates.note) ? writer.prose(corpus.prose, random.int(15, 45)) : undefined,
