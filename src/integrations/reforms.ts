@@ -2,12 +2,14 @@
 // `astro build` alone makes the whole site and `astro preview` serves it.
 // - before anything is built: load and validate the content; a content problem is printed as
 //   file:line:col, one per line, and stops the build (no stack trace, nothing written);
+// - the search page's script, bundled from TypeScript (./search-client.ts) before the pages, which
+//   name its hashed files, and written with them;
 // - after the pages (astro:build:done): the Pagefind index of the pages meant to be found (source
 //   digests, commitments, extracts), then the search files (src/site/search-files.ts).
 // `astro dev` gets the content watcher (./content-watch.ts) instead.
 // Environment: CONTENT_DIR (another content tree, relative to the working directory).
-import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -15,12 +17,14 @@ import type { Graph } from '../lib/graph.ts';
 import { loadContentOnce } from '../lib/content-store.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { writeSearchFiles } from '../site/search-files.ts';
+import { SEARCH_FILES } from '../site/search-rules.ts';
 import { contentWatch } from './content-watch.ts';
+import { bundleSearchClient, type SearchClient, type SearchClientPaths } from './search-client.ts';
 
 /** The page kinds a reader searches for; every other page (lists, redirects, data) stays out of the index. */
 export const INDEXED_PAGES = '{sources,commitments,extracts}/*/index.html';
 
-// public/search.js uses Pagefind's JS API; its ready-made UIs are never loaded, so they are not shipped.
+// The search page's script uses Pagefind's JS API; its ready-made UIs are never loaded, so they are not shipped.
 const PAGEFIND_UIS = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -52,24 +56,31 @@ async function indexPages(dir: string): Promise<number> {
     if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: dir, glob: INDEXED_PAGES });
     if (added.errors.length) throw new Error(`Pagefind could not index ${dir}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: resolve(dir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: resolve(dir, SEARCH_FILES.pagefind) });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    await Promise.all(PAGEFIND_UIS.map((ui) => rm(resolve(dir, 'pagefind', ui), { force: true })));
+    await Promise.all(PAGEFIND_UIS.map((ui) => rm(resolve(dir, SEARCH_FILES.pagefind, ui), { force: true })));
     return added.page_count;
   } finally {
     await pagefind.close();
   }
 }
 
+/** Under `astro dev`, Vite serves the script's TypeScript itself (no bundle, no hash). */
+const DEV_SEARCH_CLIENT: SearchClientPaths = { script: 'src/site/search-client/main.ts' };
+
+/** Tells the pages where the search page's script is (src/pages/search.astro reads it). */
+const searchClientDefine = (paths: SearchClientPaths) => ({ 'import.meta.env.REFORMS_SEARCH_CLIENT': JSON.stringify(paths) });
+
 export default function reforms(): AstroIntegration {
   let graph: Graph | undefined;
+  let client: SearchClient | undefined;
   let pagesStarted = 0;
   return {
     name: 'childrens-social-care-reforms',
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig }) => {
         if (command === 'dev') {
-          updateConfig({ vite: { plugins: [contentWatch(contentDirectory())] } });
+          updateConfig({ vite: { plugins: [contentWatch(contentDirectory())], define: searchClientDefine(DEV_SEARCH_CLIENT) } });
           return;
         }
         if (command !== 'build') return;
@@ -89,6 +100,8 @@ export default function reforms(): AstroIntegration {
           process.exit(1);
         }
         graph = checked.graph;
+        client = await time('search client', bundleSearchClient);
+        updateConfig({ vite: { define: searchClientDefine({ script: client.script, minisearch: client.minisearch }) } });
         // Only now, with content that builds: a failed validation leaves the last good site in place.
         await rm(config.outDir, { recursive: true, force: true });
       },
@@ -97,8 +110,12 @@ export default function reforms(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         console.log(`pages: ${Math.round(performance.now() - pagesStarted)} ms`);
-        if (!graph) throw new Error('the content was not loaded before the build');
+        if (!graph || !client) throw new Error('the content was not loaded, or the search script not bundled, before the build');
         const outDir = fileURLToPath(dir);
+        for (const [path, bytes] of client.files) {
+          await mkdir(dirname(resolve(outDir, path)), { recursive: true });
+          await writeFile(resolve(outDir, path), bytes);
+        }
         const pages = await time('search index', () => indexPages(outDir));
         console.log(`indexed ${pages} pages`);
         const loaded = graph;

@@ -1,6 +1,8 @@
 // What the search index holds about each page (Pagefind filters and metadata), the glossary terms
 // a commitment is indexed under, and the vocabulary the search page corrects typos against.
-// Pure: pages render these into their HTML, scripts/build.ts writes the vocabulary.
+// Pure: pages render these into their HTML, the integration writes the vocabulary
+// (src/site/search-files.ts). Word rules and result kinds: src/site/search-rules.ts, which the
+// search page's script shares; weights: src/site/search-config.ts.
 import type { CommitmentRecord, ExtractRecord, Graph, SourceRecord } from '../lib/graph.ts';
 import type { GlossaryGroup } from '../lib/schema/glossary.ts';
 import { plainBlocks } from '../lib/markdown.ts';
@@ -8,6 +10,8 @@ import { STATUSES } from '../lib/schema/commitment.ts';
 import { SOURCE_KINDS } from '../lib/schema/source.ts';
 import { yearOf } from './format.ts';
 import { compareDates, compareIds, compareTitles } from './order.ts';
+import { VOCABULARY_TITLE_WEIGHT } from './search-config.ts';
+import { RESULT_KINDS, type ResultKind, searchWords } from './search-rules.ts';
 
 /** The filters (facets) of the search page, in the order shown, with their labels. */
 export const SEARCH_FILTERS = {
@@ -31,8 +35,8 @@ export interface FilterValue {
 }
 
 export interface SearchRecord {
-  /** Pagefind metadata shown with each result. */
-  meta: { title: string; type: string; source: string; year: string; locator?: string; status?: string };
+  /** Pagefind metadata shown with each result: `result` is the result kind's code (RESULT_KINDS), `type` its label. */
+  meta: { title: string; result: ResultKind; type: string; source: string; year: string; locator?: string; status?: string };
   /** Filter value ids. */
   filters: Record<SearchFilter, string[]>;
 }
@@ -57,7 +61,8 @@ export function commitmentSearchRecord(_graph: Graph, c: CommitmentRecord, sourc
   return {
     meta: {
       title: c.title,
-      type: 'Commitment',
+      result: 'c',
+      type: RESULT_KINDS.c.label,
       source: source.shortTitle,
       year: yearOf(source.published),
       locator: c.locator,
@@ -71,7 +76,7 @@ export function commitmentSearchRecord(_graph: Graph, c: CommitmentRecord, sourc
 export function extractSearchRecord(graph: Graph, e: ExtractRecord, source: SourceRecord): SearchRecord {
   const quoted = e.commitments.map((id) => graph.commitment.get(id)).filter((c) => c !== undefined);
   return {
-    meta: { title: e.title, type: 'Extract', source: source.shortTitle, year: yearOf(source.published), locator: e.locator },
+    meta: { title: e.title, result: 'e', type: RESULT_KINDS.e.label, source: source.shortTitle, year: yearOf(source.published), locator: e.locator },
     filters: {
       ...sourceFilters(source),
       pillar: [...new Set(quoted.flatMap((c) => c.pillars))],
@@ -83,7 +88,7 @@ export function extractSearchRecord(graph: Graph, e: ExtractRecord, source: Sour
 
 export function sourceSearchRecord(source: SourceRecord): SearchRecord {
   return {
-    meta: { title: source.title, type: 'Source digest', source: source.shortTitle, year: yearOf(source.published) },
+    meta: { title: source.title, result: 's', type: RESULT_KINDS.s.label, source: source.shortTitle, year: yearOf(source.published) },
     filters: { ...sourceFilters(source), pillar: [], framework: [], status: [] },
   };
 }
@@ -142,19 +147,6 @@ export function glossaryTerms(glossary: readonly GlossaryGroup[], c: Pick<Commit
   return terms;
 }
 
-/**
- * Splits text into the words search compares: lower case, apostrophes dropped ("children's" →
- * "childrens"), letters and digits only. public/search.js splits queries the same way.
- */
-export function searchWords(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .replace(/['’]/g, '')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
 export interface Vocabulary {
   /**
    * Every word of three letters or more a page can be found by, each with its weight: a word in
@@ -163,8 +155,6 @@ export interface Vocabulary {
    */
   targets: Record<string, number>;
 }
-
-const TITLE_WEIGHT = 10;
 
 /**
  * The typo-correction vocabulary, written to `search/vocabulary.json` and fetched by the search
@@ -177,7 +167,7 @@ export function searchVocabulary(graph: Graph): Vocabulary {
   const add = (weight: number) => (text: string | undefined) => {
     for (const word of searchWords(text ?? '')) if (word.length >= 3 && !/\d/.test(word)) targets.set(word, (targets.get(word) ?? 0) + weight);
   };
-  const named = add(TITLE_WEIGHT);
+  const named = add(VOCABULARY_TITLE_WEIGHT);
   const body = add(1);
   for (const c of graph.commitments) {
     [c.title, ...c.aliases].forEach(named);

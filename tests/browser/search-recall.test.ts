@@ -1,6 +1,6 @@
 // Search quality on the real content: every query in tests/search/queries.json (tuned against) and
 // tests/search/queries-fresh.json (written from the fact packs, never tuned against) is run through
-// the search page (public/search.js: instant answers, then Pagefind) in Debian's Chromium, as a
+// the search page (src/site/search-client/: instant answers, then Pagefind) in Debian's Chromium, as a
 // reader would type it into the page's box and press Enter: one page answers every query, as it
 // would a reader searching again, so the suite pays for one page load, not one per query (a link
 // with ?q= runs the same search; tests/browser/search.test.ts covers that way in). Prints

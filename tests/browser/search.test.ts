@@ -1,12 +1,13 @@
-// Search (issues 5 and 11): what Pagefind indexes on the built sites (read back from its fragment
+// Search (issues 5, 11 and 18): what Pagefind indexes on the built sites (read back from its fragment
 // files), which pages load which script, and the search page driven in Debian's Chromium — instant
 // answers then full text in one list, filters by id (and by title from old URLs) with OR counts,
-// URL state, typo correction, results for the matching words, failure states, the layout, the
-// header box, warming on focus, the no-JavaScript state and the bytes a first search costs.
+// URL state, typo correction, results for the matching words, "Show more", failure states, a box
+// cleared mid-search, the layout, the header box, warming on focus, the no-JavaScript state and
+// the bytes a first search costs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AXE, axeViolations } from '../support/axe.ts';
 import { readPages } from '../support/dist.ts';
@@ -31,6 +32,13 @@ function fragments(outDir: string): Fragment[] {
 }
 
 const sites = () => inject('sites');
+
+/** The search page's script in a built site: the build's hashed bundle (src/integrations/search-client.ts), as a path inside the site. */
+function searchScript(outDir: string): string {
+  const found = readdirSync(join(outDir, '_astro')).filter((name) => /^search\.[A-Z0-9]+\.js$/.test(name));
+  if (found.length !== 1) throw new Error(`expected one search script in ${outDir}/_astro, found ${JSON.stringify(found)}`);
+  return `_astro/${found[0]}`;
+}
 
 describe('the search index of the real content', () => {
   const site = sites().content;
@@ -118,12 +126,13 @@ describe('the search index of the real content', () => {
 });
 
 describe.each(['fixture', 'content'])('scripts on the built %s site', (name) => {
-  it('load only where needed: search.js on the search page alone, copy.js only on pages with a copy button', () => {
+  it('load only where needed: the search script on the search page alone, copy.js only on pages with a copy button', () => {
     const site = sites()[name];
     if (!site?.ok) throw new Error(`the ${name} site did not build`);
+    const script = searchScript(site.outDir);
     const wrong = [...readPages(site.outDir, site.base).values()].flatMap((page) => {
       const scripts = [...page.html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] ?? '').slice(site.base.length));
-      const expected = [...(/\sdata-copy(-from)?=/.test(page.html) ? ['copy.js'] : []), ...(page.url === `${site.base}search/` ? ['search.js'] : [])];
+      const expected = [...(/\sdata-copy(-from)?=/.test(page.html) ? ['copy.js'] : []), ...(page.url === `${site.base}search/` ? [script] : [])];
       return JSON.stringify(scripts) === JSON.stringify(expected)
         ? []
         : [`${page.url}: loads ${JSON.stringify(scripts)}, expected ${JSON.stringify(expected)}`];
@@ -323,7 +332,7 @@ describe.runIf(hasChromium)(
 
     it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
       const broken = await localContext(browser, server.origin, offsite);
-      await broken.route(/\/(pagefind\/|search\/(instant\.json|minisearch\.js))/, (route) => route.abort());
+      await broken.route(/\/(pagefind\/|search\/instant\.json|_astro\/minisearch\.)/, (route) => route.abort());
       // Not through open(): the aborted requests are this test's doing, not script errors.
       const page = await broken.newPage();
       await page.goto(`${server.origin}${site.base}search/?q=staying%20close`);
@@ -376,9 +385,52 @@ describe.runIf(hasChromium)(
       expect(await status.textContent()).toMatch(/^\d+ results? for “social impact bond”$/);
     });
 
+    it('shows the next results after those shown when "Show more" is pressed, keeping the list as it was and searching no further, and moves focus to the first new one', async () => {
+      const page = await open('search/?q=care');
+      await waitForSearch(page, 'care');
+      const items = page.locator('#search-results > li');
+      const before = await items.count();
+      expect(before).toBe(20);
+      // Marks on the items shown: a search run again rebuilds the list, and they would go.
+      await items.evaluateAll((lis) => {
+        for (const li of lis) li.setAttribute('data-shown-before', '');
+      });
+      await page.locator('#search-more').click();
+      await expect.poll(() => items.count()).toBeGreaterThan(before);
+      expect(await page.locator('#search-results > li[data-shown-before]').count()).toBe(before);
+      expect(await page.locator('#search-results > li:not([data-shown-before])').count()).toBeLessThanOrEqual(20);
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.hasAttribute('data-shown-before'))).toBe(false);
+      expect(await page.evaluate(() => document.activeElement === document.querySelector('#search-results > li:not([data-shown-before]) a'))).toBe(true);
+      // The count stays that of the same search (it may lose the instant answers found again among the new results).
+      expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ results for “care”$/);
+      expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('false');
+      const paths = await resultPaths(page);
+      expect(new Set(paths).size).toBe(paths.length);
+    });
+
+    it('is not left busy when the box is cleared in the middle of a search', async () => {
+      // Pagefind's files are held back, so the search is still waiting for them when the box is cleared.
+      const slow = await localContext(browser, server.origin, offsite);
+      const held: Route[] = [];
+      await slow.route(/\/pagefind\//, (route) => void held.push(route));
+      const page = await slow.newPage();
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      await page.goto(`${server.origin}${site.base}search/`);
+      await page.locator('#search-q').fill('staying close');
+      await page.waitForFunction(() => document.getElementById('search-results')?.getAttribute('aria-busy') === 'true');
+      await page.locator('#search-q').fill('');
+      await slow.unroute(/\/pagefind\//);
+      for (const route of held.splice(0)) await route.continue();
+      await expect.poll(() => page.locator('#search-results').getAttribute('aria-busy')).toBe('false');
+      expect(await page.locator('#search-results > li').count()).toBe(0);
+      expect(await page.locator('#search-status').textContent()).toBe('');
+      expect(new URL(page.url()).search).toBe('');
+      await slow.close();
+    });
+
     it('takes a search typed in the header box of any page to the search page, with results', async () => {
       const page = await open('commitments/kcshft-profit-cap/');
-      expect(await page.locator('script[src$="search.js"]').count()).toBe(0);
+      expect(await page.locator('script[src*="/_astro/search."]').count()).toBe(0);
       await page.locator('#site-search').fill('staying close');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/search\/\?q=staying\+close$/);
@@ -392,7 +444,8 @@ describe.runIf(hasChromium)(
       page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
       await page.goto(`${server.origin}${site.base}search/`);
       await page.waitForLoadState('networkidle');
-      expect(fetched).toEqual(expect.arrayContaining([`${site.base}search/instant.json`, `${site.base}search/minisearch.js`]));
+      expect(fetched).toContain(`${site.base}search/instant.json`);
+      expect(fetched.filter((p) => /^\/_astro\/minisearch\.[A-Z0-9]+\.js$/.test(p))).toHaveLength(1);
       expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
       await page.locator('#search-q').focus();
       // Warming is a chain of requests (meta, then index chunks): wait for each.
@@ -438,7 +491,7 @@ describe.runIf(hasChromium)(
       await page.waitForLoadState('networkidle');
       const all = await Promise.all(sizes);
       const total = all.reduce((sum, e) => sum + e.bytes, 0);
-      const search = all.filter((e) => /\/(pagefind\/|search\.js|search\/)/.test(e.url)).reduce((sum, e) => sum + e.bytes, 0);
+      const search = all.filter((e) => /\/(pagefind\/|search\/|_astro\/(search|minisearch)\.)/.test(e.url)).reduce((sum, e) => sum + e.bytes, 0);
       console.log(
         `first search for "kinship allowance": ${(total / 1024).toFixed(1)} KB over ${all.length} requests, of which search (scripts, instant index, Pagefind) ${(search / 1024).toFixed(1)} KB:\n  ${all.map((e) => `${(e.bytes / 1024).toFixed(1)} KB ${new URL(e.url).pathname}`).join('\n  ')}`,
       );

@@ -1,24 +1,17 @@
 // The pure parts of search: glossary matching, filter records and the vocabulary (src/site/search.ts),
-// the instant index (src/site/search-instant.ts), and what the search page (public/search.js) does
-// with a query: typo correction, meaningful words, excerpts as text, filters and title→id mapping.
+// the instant index (src/site/search-instant.ts), and what the search page's script
+// (src/site/search-client/) does with a query: typo correction, meaningful words, excerpts as text,
+// filters and title→id mapping.
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import {
-  correctQuery,
-  distance,
-  docFilters,
-  excerptSegments,
-  filterId,
-  INSTANT_OPTIONS,
-  instantDocuments,
-  instantQuery,
-  meaningfulWords,
-  passes,
-  prepareVocabulary,
-} from '../../public/search.js';
 import { loadContent } from '../../src/lib/load.ts';
-import { instantIndex, preloadInstant } from '../../src/site/search-instant.ts';
-import { glossaryTerms, mentions, searchFacets, searchVocabulary, searchWords } from '../../src/site/search.ts';
+import { correctQuery, distance, prepareVocabulary } from '../../src/site/search-client/correct.ts';
+import { docFilters, INSTANT_OPTIONS, instantDocuments, instantQuery, passes } from '../../src/site/search-client/instant.ts';
+import { excerptSegments } from '../../src/site/search-client/results.ts';
+import { filterId } from '../../src/site/search-client/state.ts';
+import { instantFile, instantIndex, preloadable } from '../../src/site/search-instant.ts';
+import { meaningfulWords, searchWords } from '../../src/site/search-rules.ts';
+import { glossaryTerms, mentions, searchFacets, searchVocabulary } from '../../src/site/search.ts';
 
 const vocabulary = prepareVocabulary({
   targets: {
@@ -147,9 +140,41 @@ describe('glossary matching', () => {
     });
     expect(instantQuery('profit cap', [['agency social workers', 'locums']])).toBe('profit cap');
   });
+});
 
-  it('splits words as the search page does', () => {
-    expect(searchWords("Children's homes: co-operatives, 2024")).toEqual(['childrens', 'homes', 'co', 'operatives', '2024']);
+describe('word splitting: the build and the search page split text into the same words', () => {
+  // One table, every splitter: the build's (the vocabulary and the instant index's text go through
+  // searchWords) and each the page uses on a query (MiniSearch's tokenizer, the words typo
+  // correction looks up, the words the full text must match).
+  const table: [string, string[]][] = [
+    ["Children's homes", ['childrens', 'homes']],
+    ['children’s services', ['childrens', 'services']],
+    ['co-operatives, 2024', ['co', 'operatives', '2024']],
+    ['KINSHIP Care', ['kinship', 'care']],
+    ['Section 7(1)(b)', ['section', '7', '1', 'b']],
+    ['£45m over 2024–25', ['45m', 'over', '2024', '25']],
+    ['café résumé naïve', ['café', 'résumé', 'naïve']],
+    ['Ofsted/CQC "joint" inspection…', ['ofsted', 'cqc', 'joint', 'inspection']],
+    ['rock’n’roll o’clock', ['rocknroll', 'oclock']],
+    ['  \t\n ', []],
+  ];
+  const tokenize = INSTANT_OPTIONS.tokenize as (text: string) => string[];
+  const corrected = (text: string) => {
+    const seen: string[] = [];
+    correctQuery(text, prepareVocabulary({}), (word) => {
+      seen.push(searchWords(word).join(''));
+      return true;
+    });
+    return seen;
+  };
+
+  it.each(table)('"%s" → %j', (text, expected) => {
+    expect({
+      build: searchWords(text),
+      instantIndex: tokenize(text),
+      correction: corrected(text),
+      fullText: meaningfulWords(text),
+    }).toEqual({ build: expected, instantIndex: expected, correction: expected, fullText: expected });
   });
 });
 
@@ -157,7 +182,7 @@ describe('the real content', () => {
   const loaded = loadContent('content');
   if (!loaded.ok) throw new Error('content does not validate');
   const graph = loaded.graph;
-  const file = instantIndex(graph, { commitment: (id) => `/commitments/${id}/`, extract: (id) => `/extracts/${id}/`, source: (id) => `/sources/${id}/` });
+  const file = instantIndex(graph);
   const index = new MiniSearch(INSTANT_OPTIONS);
   index.addAll(instantDocuments(file));
   const top = (query: string) =>
@@ -176,15 +201,16 @@ describe('the real content', () => {
   });
 
   it("preloads the instant index while it fits the first answers' budget, and not once it outgrows it", () => {
-    expect(preloadInstant(file)).toBe(true);
+    expect(instantFile(graph).preload).toBe(true);
     // Thousands of distinct titles, as at 10,000 commitments: gzip cannot fold them under the budget.
     const docs = Array.from({ length: 20_000 }, (_, i) => ({
       k: 'c' as const,
       id: `c-${i.toString(36)}`,
       t: `Title ${(i * 7919).toString(36)} ${(i * 104_729).toString(36)}`,
       s: 0,
+      f: [],
     }));
-    expect(preloadInstant({ ...file, docs })).toBe(false);
+    expect(preloadable(JSON.stringify({ ...file, docs }))).toBe(false);
   });
 
   it('files each page under filter ids the facets list', () => {

@@ -1,4 +1,4 @@
-// Reading the search page (public/search.js) from a browser test.
+// Reading the search page (its script: src/site/search-client/) from a browser test.
 import type { Page } from 'playwright-core';
 
 /** Waits until the page has finished searching for `query` (as searched, i.e. after any typo correction). */

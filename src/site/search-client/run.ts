@@ -1,0 +1,137 @@
+// One search, from what the reader asked to what the list shows, with the layers passed in: the
+// instant answers first (corrected against the vocabulary when a word is unknown), then Pagefind's
+// full text after them, then the counts. No DOM: the page (./page.ts) shows each step as it comes,
+// and a test can run it with stand-ins for the layers.
+import { CORRECTION, RESULT_LIST } from '../search-config.ts';
+import type { InstantDoc } from '../search-instant.ts';
+import { meaningfulWords, searchWords } from '../search-rules.ts';
+import type { Urls } from '../urls.ts';
+import { correctQuery, type Vocabulary } from './correct.ts';
+import { type Counts, type Found, fullText, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
+import { answer, fuzziness, type Instant, knows, type Selection } from './instant.ts';
+import { docUrl, type Following, following } from './results.ts';
+
+export interface SearchRequest {
+  /** The query as typed, trimmed. */
+  typed: string;
+  /** No typo correction. */
+  exact: boolean;
+  filters: Selection;
+  /** Started by a keystroke: the full text waits for a pause in typing. */
+  typing: boolean;
+}
+
+/** Where each layer comes from. Each settles to undefined rather than fail: either layer can fail on its own. */
+export interface Layers {
+  /** The instant layer: waited for where it is preloaded, else whatever is in by now. */
+  instant(): Promise<Instant | undefined>;
+  pagefind(): Promise<Pagefind | undefined>;
+  /** The vocabulary, fetched on first use; an empty one when it cannot load. */
+  vocabulary(): Promise<Vocabulary>;
+  /** Resolves once the browser has painted what is shown. */
+  painted(): Promise<void>;
+  /** Resolves after `ms` milliseconds. */
+  pause(ms: number): Promise<void>;
+}
+
+/** What the page is told as the search goes; `current()` false stops the search at its next step (a newer one has started). */
+export interface Progress {
+  current(): boolean;
+  /** Instant answers, shown before anything else. */
+  instant(engine: Instant, docs: InstantDoc[]): void;
+  /** The top of the list: the answers that lead it and the first full-text results. */
+  first(engine: Instant | undefined, lead: InstantDoc[], results: PagefindData[]): void;
+}
+
+export interface Outcome {
+  engine: Instant | undefined;
+  /** False when the full-text index could not load: the list holds title matches only. */
+  fullText: boolean;
+  /** The query as searched: as typed, or corrected. */
+  query: string;
+  found: Found;
+  /** The instant answers at the top of the list. */
+  lead: InstantDoc[];
+  /** The full-text results of the first page of the list, less the lead. */
+  results: PagefindData[];
+  /** The rest of the full-text results, for "Show more". */
+  more: Following;
+  /** Filter counts, OR within a group; undefined without the full text. */
+  counts: Counts | undefined;
+}
+
+const NOTHING: Found['result'] = { results: [], filters: {} };
+
+/** Runs one search; undefined when a newer search took over, 'failed' when neither layer loaded. */
+export async function runSearch(request: SearchRequest, layers: Layers, progress: Progress, urls: Urls): Promise<Outcome | 'failed' | undefined> {
+  const { typed, exact, filters } = request;
+  const engine = await layers.instant();
+  if (!progress.current()) return;
+
+  // A word the instant index does not know is checked against the vocabulary, fetched now.
+  let query = typed;
+  let checked: Vocabulary | undefined;
+  const known = (word: string) => knows(engine, word);
+  let shown = false;
+  const show = (docs: InstantDoc[]) => {
+    if (!engine || !docs.length) return;
+    progress.instant(engine, docs);
+    shown = true;
+  };
+  if (engine && typed && !exact && searchWords(typed).some((w) => w.length >= CORRECTION.minLength && !/\d/.test(w) && !known(w))) {
+    // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
+    show(answer(engine, typed, filters));
+    checked = await layers.vocabulary();
+    query = correctQuery(typed, checked, known);
+    if (!progress.current()) return;
+  }
+
+  // A word the vocabulary knows is spelt as meant (corrected, or found in body text only): matching
+  // it loosely in titles would put "better" first for "letter".
+  const vocabulary = checked;
+  const fuzzy = exact ? { fuzzy: false } : vocabulary ? { fuzzy: (term: string) => (vocabulary.targets.has(term) ? 0 : fuzziness(term)) } : {};
+  const instantDocs = answer(engine, query, filters, fuzzy);
+  show(instantDocs);
+
+  // Pagefind only now (unless focus started it), once the instant answers are painted: on a slow
+  // line it would hold them up.
+  if (shown) await layers.painted();
+  if (!progress.current()) return;
+  const loading = layers.pagefind();
+  if (request.typing) {
+    await layers.pause(RESULT_LIST.typingPauseMs);
+    if (!progress.current()) return;
+  }
+  const pagefind = await loading;
+  if (!progress.current()) return;
+  if (!pagefind && !engine) return 'failed';
+
+  let found: Found = { result: NOTHING, used: meaningfulWords(query), dropped: [] };
+  if (pagefind) found = await fullText(pagefind, query, filters, known);
+  if (!progress.current()) return;
+  // Without the instant index (not in yet), the words on no page are the unknown ones: correct them now.
+  if (pagefind && !engine && !exact && found.dropped.length) {
+    const absent = new Set(found.dropped);
+    const corrected = correctQuery(typed, await layers.vocabulary(), (word) => !absent.has(searchWords(word).join('')));
+    if (!progress.current()) return;
+    if (corrected !== typed) {
+      query = corrected;
+      found = await fullText(pagefind, query, filters, known);
+      if (!progress.current()) return;
+    }
+  }
+
+  // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
+  const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...fuzzy }) : instantDocs;
+  const more = following(found.result.results, new Set(lead.map((doc) => docUrl(urls, doc))));
+  const wanted = Math.max(0, RESULT_LIST.page - lead.length);
+  // The top of the list first, then the rest of the page.
+  const first = await more.next(wanted, RESULT_LIST.firstBatch);
+  if (!progress.current()) return;
+  progress.first(engine, lead, first);
+  const rest = await more.next(wanted - first.length);
+  if (!progress.current()) return;
+  const counts = pagefind ? await orCounts(pagefind, found.used.join(' '), filters) : undefined;
+  if (!progress.current()) return;
+  return { engine, fullText: pagefind !== undefined, query, found, lead, results: [...first, ...rest], more, counts };
+}

@@ -1,0 +1,57 @@
+// The rules the build and the search page's script share: how text splits into the words search
+// compares, which words a query may leave out, and the kinds of result. The build indexes with
+// them (src/site/search.ts, src/site/search-instant.ts) and the script (src/site/search-client/)
+// bundles this very file, so the two cannot drift. It runs in the browser: nothing here may import
+// Node or src/lib at run time (tests/site/search-client.test.ts bundles the script and checks).
+import type { EntityKind } from '../lib/markdown.ts';
+
+/**
+ * Splits text into the words search compares: lower case, apostrophes dropped ("children's" →
+ * "childrens"), letters and digits only. The vocabulary, the instant index and every query use it.
+ */
+export function searchWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** Words a question or a long phrase is padded with; never required to match. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  'a about an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(
+    ' ',
+  ),
+);
+
+/** The words of a query that must match something: stopwords left out, unless that leaves none. */
+export function meaningfulWords(query: string): string[] {
+  const all = searchWords(query);
+  const kept = all.filter((w) => !STOPWORDS.has(w));
+  return kept.length ? kept : all;
+}
+
+/**
+ * The kinds of page a search finds, by the one-letter code the instant index and each page's
+ * search record carry: the entity it shows (its URL comes from src/site/urls.ts), the label a
+ * result is shown with, and whether its results list the places inside it that matched (Pagefind's
+ * sub-results: a source digest's headings and commitment anchors).
+ */
+export const RESULT_KINDS = {
+  c: { entity: 'commitment', label: 'Commitment', anchors: false },
+  e: { entity: 'extract', label: 'Extract', anchors: false },
+  s: { entity: 'source', label: 'Source digest', anchors: true },
+} as const satisfies Record<string, { entity: EntityKind; label: string; anchors: boolean }>;
+
+export type ResultKind = keyof typeof RESULT_KINDS;
+
+/** The search files the build writes and the search page reads, as paths inside the site (for `urls.page`). */
+export const SEARCH_FILES = {
+  /** The instant index (src/site/search-instant.ts). */
+  instant: 'search/instant.json',
+  /** The typo-correction vocabulary (src/site/search-files.ts). */
+  vocabulary: 'search/vocabulary.json',
+  /** Pagefind's folder: its script is `pagefind.js` in it. */
+  pagefind: 'pagefind/',
+} as const;
