@@ -1,0 +1,192 @@
+// The search page's script without a browser: its pipeline (src/site/search-client/run.ts) over
+// stand-ins for Pagefind, the instant index of the fixture content, URL state, and the bundle the
+// build makes of it (src/integrations/search-client.ts). The page itself, in Chromium:
+// tests/browser/search.test.ts.
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { bundleSearchClient } from '../../src/integrations/search-client.ts';
+import { loadContent } from '../../src/lib/load.ts';
+import { prepareVocabulary } from '../../src/site/search-client/correct.ts';
+import type { Pagefind, PagefindData } from '../../src/site/search-client/full-text.ts';
+import { docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
+import { type Layers, type Outcome, type Progress, runSearch } from '../../src/site/search-client/run.ts';
+import { readState, writeState } from '../../src/site/search-client/state.ts';
+import { RESULT_LIST } from '../../src/site/search-config.ts';
+import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
+import { searchWords } from '../../src/site/search-rules.ts';
+import { commitmentSearchRecord, extractSearchRecord, type SearchRecord, sourceSearchRecord } from '../../src/site/search.ts';
+import { makeUrls } from '../../src/site/urls.ts';
+import { GOOD } from '../support/fixtures.ts';
+
+const urls = makeUrls('/');
+
+/** A stand-in for Pagefind: pages of words, a page matching when it has every word searched; it counts what it is asked. */
+function fakePagefind(pages: { url: string; text: string }[]) {
+  const asked = { searches: [] as (string | null)[], data: 0 };
+  const engine: Pagefind = {
+    options: async () => {},
+    init: async () => {},
+    filters: async () => ({}),
+    search: async (term) => {
+      asked.searches.push(term);
+      const wanted = searchWords(term ?? '');
+      const hits = pages.filter((p) => wanted.every((w) => searchWords(p.text).includes(w)));
+      return {
+        filters: {},
+        results: hits.map((p) => ({
+          data: async (): Promise<PagefindData> => {
+            asked.data++;
+            return { url: p.url, excerpt: p.text, meta: { title: p.text, result: 'c', type: 'Commitment', source: '', year: '' } };
+          },
+        })),
+      };
+    },
+  };
+  return { engine, asked };
+}
+
+const layers = (pagefind: Pagefind | undefined, instant?: Instant): Layers => ({
+  instant: async () => instant,
+  pagefind: async () => pagefind,
+  vocabulary: async () => prepareVocabulary({}),
+  painted: async () => {},
+  pause: async () => {},
+});
+const quiet: Progress = { current: () => true, instant: () => {}, first: () => {} };
+const request = (typed: string) => ({ typed, exact: false, filters: {}, typing: false });
+
+async function search(typed: string, pagefind: Pagefind | undefined, instant?: Instant): Promise<Outcome> {
+  const outcome = await runSearch(request(typed), layers(pagefind, instant), quiet, urls);
+  if (!outcome || outcome === 'failed') throw new Error(`the search for "${typed}" gave ${outcome}`);
+  return outcome;
+}
+
+describe('one search', () => {
+  const pages = Array.from({ length: 45 }, (_, i) => ({ url: `/commitments/c${i}/`, text: `kinship care ${i % 3 === 0 ? 'allowance' : 'strategy'} ${i}` }));
+
+  it('shows the first page of the list, and "Show more" reads the next results without searching again', async () => {
+    const { engine, asked } = fakePagefind(pages);
+    const outcome = await search('kinship care', engine);
+    expect(outcome.results).toHaveLength(RESULT_LIST.page);
+    expect(asked.data).toBe(RESULT_LIST.page);
+    const searches = asked.searches.length;
+    const next = await outcome.more.next(RESULT_LIST.page);
+    expect(next.map((d) => d.url)).toEqual(pages.slice(RESULT_LIST.page, 2 * RESULT_LIST.page).map((p) => p.url));
+    expect(asked.searches).toHaveLength(searches);
+    expect(asked.data).toBe(2 * RESULT_LIST.page);
+    const last = await outcome.more.next(RESULT_LIST.page);
+    expect(last).toHaveLength(45 - 2 * RESULT_LIST.page);
+    expect(outcome.more.done).toBe(true);
+    expect(outcome.more.total).toBe(45);
+  });
+
+  it('when no page has all the words, searches for those some page has, leaving out first the word most pages have', async () => {
+    const { engine } = fakePagefind(pages);
+    const outcome = await search('what about xyzzy and the allowance strategy', engine);
+    // "xyzzy" is on no page; "allowance" and "strategy" are on no page together: "strategy" is on more pages and goes.
+    expect(outcome.found).toMatchObject({ used: ['allowance'], dropped: ['xyzzy', 'strategy'] });
+    expect(outcome.results).toHaveLength(15);
+    expect(outcome.results.every((d) => d.excerpt.includes('allowance'))).toBe(true);
+  });
+
+  it('puts the instant answers first and does not repeat them among the full-text results', async () => {
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const instant = await loadInstant(MiniSearch, instantIndex(loaded.graph));
+    const lead = await search('staying close', undefined, instant);
+    expect(lead.lead.map((d) => d.id)).toContain('alpha-staying-close');
+    const leadUrl = urls.commitment('alpha-staying-close');
+    const { engine } = fakePagefind([{ url: leadUrl, text: 'staying close' }, ...pages.map((p) => ({ ...p, text: `${p.text} staying close` }))]);
+    const outcome = await search('staying close', engine, instant);
+    const shown = [...outcome.lead.map((d) => urls.entity('commitment', d.id)), ...outcome.results.map((d) => d.url)];
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown.filter((u) => u === leadUrl)).toHaveLength(1);
+    expect(outcome.more.total).toBe(1 + 45 + outcome.lead.length - 1);
+  });
+
+  it('stops at the next step once a newer search has started, and fails only when neither layer loads', async () => {
+    const { engine, asked } = fakePagefind(pages);
+    let current = true;
+    const stopped = await runSearch(
+      request('kinship'),
+      {
+        ...layers(engine),
+        pagefind: async () => {
+          current = false;
+          return engine;
+        },
+      },
+      { ...quiet, current: () => current },
+      urls,
+    );
+    expect(stopped).toBeUndefined();
+    expect(asked.searches).toEqual([]);
+    expect(await runSearch(request('kinship'), layers(undefined), quiet, urls)).toBe('failed');
+  });
+});
+
+describe('the instant index', () => {
+  const loaded = loadContent(GOOD);
+  if (!loaded.ok) throw new Error('the fixture does not load');
+  const graph = loaded.graph;
+
+  it("files each page under the same filter values as the page's own search record (what Pagefind files it under)", () => {
+    const file = instantIndex(graph);
+    const records = new Map<string, SearchRecord>([
+      ...graph.commitments.map((c) => [`c:${c.id}`, commitmentSearchRecord(graph, c, graph.source.get(c.source) as never)] as const),
+      ...graph.extracts.map((e) => [`e:${e.id}`, extractSearchRecord(graph, e, graph.source.get(e.source) as never)] as const),
+      ...graph.sources.map((s) => [`s:${s.id}`, sourceSearchRecord(s)] as const),
+    ]);
+    expect(file.docs).toHaveLength(records.size);
+    for (const doc of file.docs) {
+      const record = records.get(`${doc.k}:${doc.id}`);
+      const expected = Object.fromEntries(Object.entries(record?.filters ?? {}).filter(([, ids]) => ids.length));
+      expect(docFilters(file, doc), `${doc.k}:${doc.id}`).toEqual(expected);
+    }
+    expect(file.docs.some((doc) => docFilters(file, doc).status?.length)).toBe(true);
+  });
+
+  it('is worked out once per graph, for the search page and search/instant.json alike', () => {
+    const first = instantFile(graph);
+    expect(instantFile(graph)).toBe(first);
+    expect(first.json).toBe(JSON.stringify(instantIndex(graph)));
+  });
+});
+
+describe('the URL state', () => {
+  const options = {
+    pillar: [
+      { id: 'care-leavers', label: 'Care leavers' },
+      { id: 'kinship', label: 'Family networks and kinship care' },
+    ],
+    year: [
+      { id: '2016', label: '2016' },
+      { id: '2023', label: '2023' },
+    ],
+  };
+
+  it('reads ids, and labels from URLs made before ids, in the order the form lists them; leaves out values it does not offer', () => {
+    const state = readState(new URLSearchParams('q=staying+close&pillar=kinship&pillar=Care+leavers&year=1999&exact=1'), options);
+    expect(state).toEqual({ q: 'staying close', exact: true, filters: { pillar: ['care-leavers', 'kinship'] } });
+    expect(writeState(state)).toBe('q=staying+close&pillar=care-leavers&pillar=kinship&exact=1');
+  });
+
+  it('writes nothing for a blank query and no filters', () => {
+    expect(writeState({ q: '  ', exact: false, filters: {} })).toBe('');
+    expect(readState(new URLSearchParams(''), options)).toEqual({ q: '', exact: false, filters: {} });
+  });
+});
+
+describe('the bundle the build makes', () => {
+  it('is two hashed browser modules: the page script, and MiniSearch, which the script imports and nothing else', async () => {
+    const client = await bundleSearchClient();
+    expect(client.script).toMatch(/^_astro\/search\.[A-Z0-9]+\.js$/);
+    expect(client.minisearch).toMatch(/^_astro\/minisearch\.[A-Z0-9]+\.js$/);
+    expect([...client.files.keys()].sort()).toEqual([client.minisearch, client.script].sort());
+    const script = new TextDecoder().decode(client.files.get(client.script));
+    const imports = [...script.matchAll(/\bimport\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1]);
+    expect(imports).toEqual([`./${client.minisearch.slice('_astro/'.length)}`]);
+    // Nothing of the build's own dependencies (zod, unified, Node) is in it.
+    expect(script).not.toMatch(/node:|zod|unified|process\.env/);
+  });
+});
