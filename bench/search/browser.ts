@@ -67,7 +67,7 @@ interface Timing {
   urls: string[];
 }
 
-/** The search box of each page: the bench pages' own, or the site's /search/ page (public/search.js). */
+/** The search box of each page: the bench pages' own, or the site's /search/ page (src/site/search-client/). */
 export const SITE_INPUT = '#search-app input[name="q"]';
 
 /**

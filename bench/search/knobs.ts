@@ -1,0 +1,199 @@
+// node bench/search/knobs.ts [--only name,name] — what each ranking knob of src/site/search-config.ts
+// is worth: the real content built once per variant of that file (its values as they are, then one
+// knob changed at a time), and every query of the recall suites (tests/search/queries.json and
+// queries-fresh.json, as tests/browser/search-recall.test.ts runs them) searched through the built
+// /search/ page in Chromium. Writes bench/results/knobs.md: one row per variant, the rates beside
+// those of the values as they are. Works in bench/tmp/knobs/ (a copy of the project's sources, so
+// the working tree is never edited). About a minute per variant on 2 cores.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { launch } from './browser.ts';
+import { startServer } from './server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const WORK = join(ROOT, 'bench/tmp/knobs');
+const TREE = join(WORK, 'tree');
+const DIST = join(TREE, 'dist');
+const CONFIG = 'src/site/search-config.ts';
+
+interface Variant {
+  name: string;
+  /** Replacements in the config file's text, each of which must be found exactly once. */
+  edits: [string, string][];
+}
+
+/** Each knob moved to the engine's default, or to the next value on either side. */
+const VARIANTS: Variant[] = [
+  { name: 'as they are', edits: [] },
+  {
+    name: "Pagefind ranking: Pagefind's defaults (1, 0.75, 1)",
+    edits: [
+      ['termSimilarity: 3', 'termSimilarity: 1'],
+      ['pageLength: 0.6', 'pageLength: 0.75'],
+      ['termFrequency: 0.6', 'termFrequency: 1'],
+    ],
+  },
+  { name: 'Pagefind termSimilarity 1', edits: [['termSimilarity: 3', 'termSimilarity: 1']] },
+  { name: 'Pagefind pageLength 0.75', edits: [['pageLength: 0.6', 'pageLength: 0.75']] },
+  { name: 'Pagefind termFrequency 1', edits: [['termFrequency: 0.6', 'termFrequency: 1']] },
+  {
+    name: 'page weights: none (1)',
+    edits: [
+      ['commitmentTitle: 10', 'commitmentTitle: 1'],
+      ['commitmentAliases: 8', 'commitmentAliases: 1'],
+      ['glossaryTerms: 6', 'glossaryTerms: 1'],
+      ['extractTitle: 8', 'extractTitle: 1'],
+    ],
+  },
+  { name: 'page weights: commitment title 7 (an h1)', edits: [['commitmentTitle: 10', 'commitmentTitle: 7']] },
+  { name: 'page weights: glossary terms 1', edits: [['glossaryTerms: 6', 'glossaryTerms: 1']] },
+  { name: 'page weights: extract title 10', edits: [['extractTitle: 8', 'extractTitle: 10']] },
+  {
+    name: 'instant boosts: all 1',
+    edits: [
+      ['title: 3,', 'title: 1,'],
+      ['aliases: 2,', 'aliases: 1,'],
+      ['rec: 3,', 'rec: 1,'],
+      ['code: 1.5,', 'code: 1,'],
+    ],
+  },
+  {
+    name: 'instant fuzzy: none',
+    edits: [
+      ['oneEditFrom: 4', 'oneEditFrom: 99'],
+      ['twoEditsFrom: 8', 'twoEditsFrom: 99'],
+    ],
+  },
+  { name: 'instant fuzzy: two edits from 6 letters', edits: [['twoEditsFrom: 8', 'twoEditsFrom: 6']] },
+  { name: 'correction: one edit up to 7 letters', edits: [['oneEditUpTo: 5', 'oneEditUpTo: 7']] },
+  { name: 'correction: from 5 letters', edits: [['minLength: 4', 'minLength: 5']] },
+  { name: 'vocabulary title weight 1', edits: [['VOCABULARY_TITLE_WEIGHT = 10', 'VOCABULARY_TITLE_WEIGHT = 1']] },
+  { name: 'instant answers: 3', edits: [['instant: 5,', 'instant: 3,']] },
+  { name: 'instant answers: 8', edits: [['instant: 5,', 'instant: 8,']] },
+];
+
+interface Query {
+  q: string;
+  expect: string[];
+}
+const queries = JSON.parse(readFileSync(join(ROOT, 'tests/search/queries.json'), 'utf8')) as {
+  queries: Query[];
+  typos: Query[];
+  typoSets: Record<'firstLetter' | 'transposed' | 'bodyOnly', Query[]>;
+};
+const fresh = (JSON.parse(readFileSync(join(ROOT, 'tests/search/queries-fresh.json'), 'utf8')) as { queries: Query[] }).queries;
+/** The suites' sets and cut-offs (tests/browser/search-recall.test.ts). */
+const SETS: { name: string; k: number; queries: Query[] }[] = [
+  { name: 'recall@3', k: 3, queries: queries.queries },
+  { name: 'typos top 5', k: 5, queries: queries.typos },
+  { name: 'fresh recall@5', k: 5, queries: fresh },
+  { name: 'first letter', k: 5, queries: queries.typoSets.firstLetter },
+  { name: 'swapped', k: 5, queries: queries.typoSets.transposed },
+  { name: 'body word', k: 5, queries: queries.typoSets.bodyOnly },
+];
+
+/** The commitment ids the page ranks for `q`, as the recall suite reads them: the box filled, the form submitted, the full list awaited. */
+async function commitmentsFor(page: Page, q: string): Promise<string[]> {
+  await page.evaluate((query) => {
+    const form = document.querySelector<HTMLFormElement>('#search-app form');
+    const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+    const list = document.getElementById('search-results');
+    if (!form || !input || !list) throw new Error('the search page has no form, box or result list');
+    input.value = query;
+    delete list.dataset.phase;
+    form.requestSubmit();
+  }, q);
+  await page.waitForFunction(() => {
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
+  });
+  const paths = await page.$$eval('#search-results > li > h2 > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  return paths.map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
+}
+
+const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const only = args.only?.split(',');
+const variants = VARIANTS.filter((v, i) => i === 0 || !only || only.some((o) => v.name.includes(o)));
+
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(TREE, { recursive: true });
+for (const part of ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+  cpSync(join(ROOT, part), join(TREE, part), { recursive: true });
+symlinkSync(join(ROOT, 'node_modules'), join(TREE, 'node_modules'));
+const original = readFileSync(join(ROOT, CONFIG), 'utf8');
+
+const browser = await launch();
+const server = await startServer();
+const rows: { variant: string; rates: number[]; misses: string[] }[] = [];
+try {
+  for (const variant of variants) {
+    let text = original;
+    for (const [from, to] of variant.edits) {
+      if (text.split(from).length !== 2) throw new Error(`${variant.name}: "${from}" is not in ${CONFIG} exactly once`);
+      text = text.replace(from, to);
+    }
+    writeFileSync(join(TREE, CONFIG), text);
+    const started = performance.now();
+    const built = spawnSync(process.execPath, ['scripts/build.ts'], {
+      cwd: TREE,
+      env: { ...process.env, OUT_DIR: DIST, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    if (built.status !== 0) throw new Error(`${variant.name}: the build failed\n${built.stdout}\n${built.stderr}`);
+    server.mount('/', DIST);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.origin}/search/`);
+    const rates: number[] = [];
+    const misses: string[] = [];
+    for (const set of SETS) {
+      let hits = 0;
+      for (const { q, expect } of set.queries) {
+        const top = (await commitmentsFor(page, q)).slice(0, set.k);
+        if (top.some((id) => expect.includes(id))) hits++;
+        else misses.push(`${set.name}: "${q}"`);
+      }
+      rates.push(hits / set.queries.length);
+    }
+    await page.context().close();
+    rows.push({ variant: variant.name, rates, misses });
+    console.log(
+      `${variant.name}: ${rates.map((r, i) => `${SETS[i]?.name} ${r.toFixed(3)}`).join(', ')} (${Math.round((performance.now() - started) / 1000)} s)`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const base = rows[0]?.rates ?? [];
+const cell = (r: number, i: number) => {
+  const d = r - (base[i] ?? r);
+  return `${(r * 100).toFixed(1)}%${Math.abs(d) < 1e-9 ? '' : ` (${d > 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)})`}`;
+};
+const report = [
+  `# Search knobs, ${new Date().toISOString().slice(0, 10)}`,
+  '',
+  `\`node bench/search/knobs.ts\`: the real content built once per variant of \`${CONFIG}\`, one knob changed at a time, and the recall suites' queries searched through /search/ in Chromium (unthrottled; hit rates do not depend on the machine's load, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} at the end). Query counts: ${SETS.map((s) => `${s.name} ${s.queries.length}`).join(', ')}.`,
+  '',
+  `| variant | ${SETS.map((s) => s.name).join(' | ')} |`,
+  `| --- | ${SETS.map(() => '---:').join(' | ')} |`,
+  ...rows.map((row) => `| ${row.variant} | ${row.rates.map(cell).join(' | ')} |`),
+  '',
+  'Misses of each variant that the values as they are do not miss:',
+  '',
+  ...rows.slice(1).flatMap((row) => {
+    const extra = row.misses.filter((m) => !rows[0]?.misses.includes(m));
+    return extra.length ? [`- ${row.variant}: ${extra.join('; ')}`] : [];
+  }),
+  '',
+].join('\n');
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench/results/knobs.md'), report);
+console.log(`\n${report}`);
+rmSync(WORK, { recursive: true, force: true });
