@@ -36,7 +36,7 @@ export const DEFAULT_CHECK_OPTIONS: Omit<CheckOptions, 'userAgent'> = {
 const TRY_GET_AFTER = (status: number) => status >= 400;
 
 async function ask(url: string, method: 'HEAD' | 'GET', options: CheckOptions): Promise<Answer> {
-  let hops: Hop[] = [];
+  const hops: Hop[] = [];
   let attempts = 1;
   try {
     const response = await got(url, {
@@ -56,13 +56,14 @@ async function ask(url: string, method: 'HEAD' | 'GET', options: CheckOptions): 
       hooks: {
         beforeRedirect: [
           (next, response) => {
-            hops.push({ status: response.statusCode, to: next.url?.toString() ?? '' });
+            const hop = { status: response.statusCode, to: next.url?.toString() ?? '' };
+            // A retry goes on from where the redirects had led, so a hop already seen is not a new one.
+            if (!hops.some((seen) => seen.status === hop.status && seen.to === hop.to)) hops.push(hop);
           },
         ],
         beforeRetry: [
           () => {
             attempts += 1;
-            hops = [];
           },
         ],
       },

@@ -10,7 +10,7 @@
 // - an Act that carries it, by title ("Children's Wellbeing and Schools Act 2026"): a
 //   commencement order for the Act may bring its section into force. Sections already in force
 //   are left out unless the item names them ("section 7");
-// - an owner few commitments share ("Social Work England"), named as written.
+// - an owner at most two commitments share ("Social Work England"), named as written.
 // Pure: the graph in, a matcher out.
 import type { CommitmentRecord, Graph } from '../lib/graph.ts';
 import { IN_FORCE } from '../lib/schema/commitment.ts';
@@ -35,8 +35,10 @@ export interface ItemText {
 }
 
 export interface MatcherOptions {
-  /** An alias or owner shared by more commitments than this is too broad to match alone. */
+  /** A lower-case alias shared by more commitments than this is too broad to match alone (default 6). */
   maxSpread?: number;
+  /** An owner named by more commitments than this is too broad to match alone (default 2). */
+  maxOwnerSpread?: number;
 }
 
 /** Lower case, typographic quotes straightened, every run of other characters one space, padded: " staying close ". */
@@ -142,7 +144,7 @@ export function makeMatcher(graph: Graph, options: MatcherOptions = {}): (item: 
     const id = `${term.kind}:${term.asName ? term.key : term.key.toLowerCase()}`;
     spread.set(id, (spread.get(id) ?? new Set()).add(term.commitment.id));
   }
-  const ownerLimit = Math.max(1, Math.floor(maxSpread / 2));
+  const ownerLimit = options.maxOwnerSpread ?? 2;
   const usable = terms.filter((term) => {
     // A programme's own name ("Staying Close", "Family Help") names it wherever it appears, however many commitments share it.
     if (term.kind === 'alias' && isProperPhrase(term.shown)) return true;
@@ -201,8 +203,10 @@ export function makeMatcher(graph: Graph, options: MatcherOptions = {}): (item: 
     for (const act of acts) {
       if (!act.names.some((name) => where.title.includes(name) || where.summary.includes(name))) continue;
       const isNamedSection = (section: { section?: string }) => section.section !== undefined && named.has(section.section.toUpperCase());
-      // An item that names some of the Act's sections is about those; one that names none may be about any.
+      // An item that names sections of the Act is about those (and about none here if it names none of
+      // these); one that names no section may be about any of them.
       const narrowed = act.sections.some(isNamedSection);
+      if (named.size > 0 && !narrowed) continue;
       for (const section of act.sections) {
         const isNamed = isNamedSection(section);
         if (narrowed && !isNamed) continue;

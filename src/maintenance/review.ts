@@ -95,7 +95,8 @@ export function review(graph: Graph, places: ContentPlaces, options: ReviewOptio
   for (const c of graph.commitments) {
     const status = c.status;
     const statusPlace = places.commitmentKey(c.id, [], 'status') ?? { file: c.file, line: c.line, column: 1 };
-    const at = (path: PropertyKey[]) => places.commitment(c.id, path) ?? statusPlace;
+    // The field's own key ("evidence:"), not its value, which may start on the next line.
+    const at = (path: PropertyKey[]) => places.commitmentKey(c.id, path.slice(0, -1), String(path.at(-1))) ?? statusPlace;
     const findings: ReviewFinding[] = [];
     const find = (reason: ReviewReason, field: string, path: PropertyKey[], short: string, text: string) =>
       findings.push({ reason, field, place: at(path), short, text });
