@@ -80,7 +80,16 @@ export default function reforms(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ command, config, updateConfig }) => {
         if (command === 'dev') {
-          updateConfig({ vite: { plugins: [contentWatch(contentDirectory())], define: searchClientDefine(DEV_SEARCH_CLIENT) } });
+          updateConfig({
+            vite: {
+              plugins: [contentWatch(contentDirectory())],
+              define: searchClientDefine(DEV_SEARCH_CLIENT),
+              // The search script imports MiniSearch (plain ES modules, no dependencies) only when it
+              // loads the instant index: found that late, Vite's optimiser would re-bundle its
+              // dependencies mid-search and fail the first search. Served as it is, it never does.
+              optimizeDeps: { exclude: ['minisearch'] },
+            },
+          });
           return;
         }
         if (command !== 'build') return;
