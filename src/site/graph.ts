@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Graph } from '../lib/graph.ts';
 import { loadContent } from '../lib/load.ts';
 import { formatProblem } from '../lib/problems.ts';
+import { readCorrectionsSetting } from '../maintenance/correction.ts';
 import { makeAbsolute } from './absolute.ts';
 import { makeRenderer } from './render.ts';
 import type { SiteContext } from './routes/context.ts';
@@ -19,6 +20,20 @@ export const base: string = import.meta.env.BASE_URL;
 export const urls = makeUrls(base);
 /** Turns a path from `urls` into an absolute URL on the configured site (canonical, permalinks). */
 export const absolute = makeAbsolute(import.meta.env.SITE ?? 'http://localhost:4321');
+/** Where readers' corrections go (SITE_CORRECTIONS: a mailto: or https:// issue-form address); undefined when not set. */
+export const corrections = (() => {
+  const setting = readCorrectionsSetting(process.env.SITE_CORRECTIONS);
+  if (setting.ok) return setting.target;
+  // A build (the integration has set the content store) stops with the one line: a thrown error
+  // would reach the terminal with a stack trace. Under `astro dev` the page shows it until fixed.
+  if (import.meta.env.REFORMS_CONTENT_STORE) {
+    console.error(`${setting.message}; the site was not built.`);
+    process.exit(1);
+  }
+  const error = new Error(setting.message);
+  error.stack = error.message;
+  throw error;
+})();
 export const contentDir: string = import.meta.env.REFORMS_CONTENT_DIR ?? resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content');
 const contentStore: string | undefined = import.meta.env.REFORMS_CONTENT_STORE;
 

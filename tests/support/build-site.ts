@@ -27,6 +27,8 @@ export interface BuildRequest {
   url: string;
   /** Where the site goes; no other build may write there. */
   outDir: string;
+  /** More environment for the build, e.g. SITE_CORRECTIONS. */
+  env?: Record<string, string>;
 }
 
 export interface BuildResult {
@@ -80,6 +82,13 @@ export async function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/**
+ * Vitest mirrors import.meta.env into a worker's process.env (BASE_URL, MODE, DEV, PROD, SSR): a
+ * build started from a test would take BASE_URL=/ as the site's base instead of SITE_BASE.
+ */
+const withoutViteEnv = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name)));
+
 export function buildSite(request: BuildRequest, timeoutMs = 300_000): Promise<BuildResult> {
   return withBuildLock(() => {
     const started = performance.now();
@@ -87,12 +96,13 @@ export function buildSite(request: BuildRequest, timeoutMs = 300_000): Promise<B
       const child = spawn(process.execPath, ['scripts/build.ts'], {
         cwd: root,
         env: {
-          ...process.env,
+          ...withoutViteEnv(process.env),
           CONTENT_DIR: resolve(root, request.content),
           SITE_BASE: request.base,
           SITE_URL: request.url,
           OUT_DIR: request.outDir,
           ASTRO_TELEMETRY_DISABLED: '1',
+          ...request.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
