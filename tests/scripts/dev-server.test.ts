@@ -1,6 +1,7 @@
 // `npm run dev` as an author uses it: Astro's dev server on a copy of the content. Editing a
 // commitment's title is served within seconds; a content problem shows in the browser and the
-// terminal with its file:line:col, the server keeps running, and fixing the file recovers.
+// terminal with its file:line:col — in the terminal once, with nothing else about it — the server
+// keeps running, and fixing the file recovers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -91,6 +92,7 @@ describe('npm run dev', () => {
           console.log(`dev server: the edited title was served ${Date.now() - edited} ms after the edit`);
 
           const problem = 'alpha-2016.md:7:12  source "alpha-2016": published — is not a real date';
+          const beforeBreak = terminal.length;
           writeFileSync(file, original.replace('published: "2016-07-04"', 'published: "2016-02-31"'));
           // Wait for this problem, not for any error page: writeFileSync truncates before it writes,
           // and the watcher may show that empty file's problems for a moment before the next event.
@@ -100,6 +102,19 @@ describe('npm run dev', () => {
           });
           expect(broken.status).toBe(500);
           await waitFor('the problem in the terminal', 10_000, async () => (terminal.includes(problem) ? true : undefined));
+          // What a browser asks for besides the page (a favicon, a feed) is answered without
+          // rendering anything from the broken graph.
+          const favicon = await fetch(`http://127.0.0.1:${port}/favicon.ico`, { headers: { accept: 'image/avif,image/webp,*/*' } });
+          expect(favicon.status).toBe(503);
+          expect(await favicon.text()).toBe('1 content problem: see the terminal, or open any page, for the list.\n');
+          await page(url);
+          // Quiet: the problem once for the change, and nothing from Vite or Astro about it.
+          await new Promise((settle) => setTimeout(settle, 1500));
+          const since = terminal.slice(beforeBreak);
+          expect(since.split(problem).length - 1, since).toBe(1);
+          expect(since).not.toContain('An error happened during full reload');
+          expect(since).not.toContain('Stack trace:');
+          expect(since).not.toContain('program reload');
 
           writeFileSync(file, original);
           await waitFor('the page again', 10_000, async () => {
