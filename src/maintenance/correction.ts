@@ -62,9 +62,6 @@ export function correctionBody(fields: CorrectionFields): string {
   ].join('\n');
 }
 
-/** The fields of the repository's correction issue form (.github/ISSUE_TEMPLATE/correction.yml), by id. */
-export const FORM_FIELDS = ['commitment', 'page', 'status'] as const;
-
 /** encodeURIComponent, and the few characters it leaves that some mail clients and trackers mishandle ('()!*). */
 const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const query = (pairs: [string, string][]) => pairs.map(([name, value]) => `${encode(name)}=${encode(value)}`).join('&');

@@ -1,8 +1,10 @@
 // The "Report a correction" link: SITE_CORRECTIONS read as a mailto: or https:// form address (or
 // none), and the pre-filled report parsed back from the link — every field intact, whatever the
 // title holds: "&", "#", quotes, line breaks, "+", "%", non-Latin scripts.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { type CorrectionFields, correctionBody, correctionLink, correctionTitle, readCorrectionsSetting } from '../../src/maintenance/correction.ts';
 
 const HOSTILE: CorrectionFields = {
@@ -106,5 +108,20 @@ describe('the pre-filled report', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the repository's correction issue form", () => {
+  const form = parse(readFileSync(new URL('../../.github/ISSUE_TEMPLATE/correction.yml', import.meta.url), 'utf8')) as {
+    body: { type: string; id?: string; validations?: { required?: boolean } }[];
+  };
+  const ids = form.body.map((field) => field.id).filter(Boolean);
+
+  it('has a field for every part of the report the link fills, and asks what changed and for the evidence', () => {
+    const link = new URL(correctionLink({ kind: 'form', url: 'https://github.com/example/reforms/issues/new?template=correction.yml' }, HOSTILE));
+    const filled = [...link.searchParams.keys()].filter((name) => !['template', 'title', 'body'].includes(name));
+    expect(filled).toEqual(['commitment', 'page', 'status']);
+    expect(ids).toEqual([...filled, 'change', 'evidence']);
+    expect(form.body.filter((field) => field.validations?.required).map((field) => field.id)).toEqual(['commitment', 'page', 'change', 'evidence']);
   });
 });
