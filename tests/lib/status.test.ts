@@ -1,6 +1,7 @@
 // The status rules: which values need evidence, and a summary that tells nothing after its asOf.
 import { describe, expect, it } from 'vitest';
 import { datesNamedIn, isAfter, Status } from '../../src/lib/schema/commitment.ts';
+import { STATUS_VALUES } from '../../src/lib/schema/statuses.ts';
 
 const evidence = [{ citation: 'DfE, announcement, 1 May 2024' }];
 const messages = (value: unknown) => {
@@ -37,7 +38,7 @@ describe('Status', () => {
     expect(messages({ value: 'not-known', asOf: '2026-11', checked: '2026-12-01', summary: 'No later government statement found on the trial.' })).toEqual([]);
   });
 
-  it.each(['delivered', 'partly-delivered', 'in-progress', 'dropped', 'superseded'])('refuses %s with no evidence', (value) => {
+  it.each(STATUS_VALUES.filter((value) => value !== 'not-known'))('refuses %s with no evidence', (value) => {
     expect(messages({ value, asOf: '2024-05', checked: '2026-12-01', summary: 'Done.' })).toEqual([
       `evidence: is empty; a status of "${value}" needs at least one evidence citation (only "not-known" may have none)`,
     ]);

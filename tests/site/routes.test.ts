@@ -4,6 +4,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
+import { STATUS_VALUES } from '../../src/lib/schema/statuses.ts';
 import { makeAbsolute } from '../../src/site/absolute.ts';
 import { makeRenderer } from '../../src/site/render.ts';
 import { commitmentPage, commitmentPaths, dueText } from '../../src/site/routes/commitment.ts';
@@ -84,7 +85,7 @@ describe('route data on the fixture (src/site/routes/)', () => {
       ['workforce', 2],
     ]);
     const lists = trackerListPaths(site);
-    expect(lists.map((p) => p.params.status)).toEqual(['delivered', 'partly-delivered', 'in-progress', 'dropped', 'superseded', 'not-known', 'overdue']);
+    expect(lists.map((p) => p.params.status)).toEqual([...STATUS_VALUES, 'overdue']);
     expect(lists.find((p) => p.params.status === 'overdue')?.props.what).toBe(
       'due before June 2024 (the date of the newest status on this site) and not delivered, dropped or superseded',
     );
