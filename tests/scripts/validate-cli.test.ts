@@ -32,7 +32,7 @@ describe('node scripts/validate.ts', () => {
       // unknown framework entry in a pillars.yml mapping
       'tests/fixtures/many-problems/pillars.yml:14:47  pillar "workforce": maps[1].entries[1] — names "leaders", which is not in the framework of source "beta-2023"; expected one of: staff',
       // unknown front-matter field
-      'tests/fixtures/many-problems/sources/alpha-2016.md:5:1  source "alpha-2016": subtitle — is not a known field; expected one of: id, title, shortTitle, role, kind, published, publishers, people, url, licence, framework, related, coverage, aliases',
+      'tests/fixtures/many-problems/sources/alpha-2016.md:5:1  source "alpha-2016": subtitle — is not a known field; expected one of: id, title, shortTitle, role, kind, published, publishers, people, authors, url, urlKind, urlConfirmedBy, licence, framework, related, coverage, aliases',
       // impossible date
       'tests/fixtures/many-problems/sources/alpha-2016.md:8:12  source "alpha-2016": published — is not a real date; expected YYYY, YYYY-MM or YYYY-MM-DD (quoted), e.g. "2016-07-04"',
       // raw HTML

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locator, LocatorNote } from './locator.ts';
 import { Aliases, FullDate, Id, PartialDate, Text, WebUrl } from './primitives.ts';
 import { STATUS_VALUES } from './statuses.ts';
 
@@ -230,7 +231,10 @@ export const Response = z.strictObject({
 /** The YAML block at the top of a `:::commitment` directive. */
 export const CommitmentFields = z.strictObject({
   title: Text.describe('A short name, in our words; what a practitioner would search for.'),
-  locator: Text.describe('Chapter, section, page, paragraph or recommendation number in the source.'),
+  locator: Locator.describe(
+    'Chapter, section, page, paragraph or recommendation number in the source, as a citation gives it; "Not known" when not identified.',
+  ),
+  locatorNote: LocatorNote,
   sourcePillar: Id.describe("Id of an entry in the source's own framework."),
   pillars: z.array(Id).min(1, { message: 'is empty; expected at least one cross-source pillar id' }),
   recommendation: z.number().int().positive().optional().describe('Recommendation number, for reviews that number them.'),

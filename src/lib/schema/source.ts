@@ -21,6 +21,42 @@ export const SourceKind = z
   .enum(Object.keys(SOURCE_KINDS) as [keyof typeof SOURCE_KINDS, ...(keyof typeof SOURCE_KINDS)[]])
   .describe('What kind of document the source is.');
 
+/**
+ * What the address in a source's `url` is, and so how the site can link into it: one registry for
+ * the schema, the README's content model and the links (src/site/fragments.ts).
+ * - `text`: a text fragment (`#:~:text=start,end`) opens the page at a passage;
+ * - `page`: `#page=N` opens the file at the page a locator names;
+ * - `none`: the address is linked as it is.
+ */
+export const ORIGINAL_KINDS = {
+  'landing-page': {
+    label: 'page about the document',
+    deepLink: 'none',
+    description: 'A page that lists the document and its files (a GOV.UK publication or consultation page, legislation.gov.uk contents): linked as it is.',
+  },
+  html: {
+    label: 'web page',
+    deepLink: 'text',
+    description: "The document's own text as one web page (a GOV.UK HTML version): extracts link to their passage with a text fragment.",
+  },
+  pdf: {
+    label: 'PDF',
+    deepLink: 'page',
+    description: 'The document as a PDF file (its address ends in .pdf): extracts and commitments whose locator names a page link to that page.',
+  },
+  hansard: {
+    label: 'Hansard',
+    deepLink: 'text',
+    description: "Parliament's own record of the statement or debate (on parliament.uk): extracts link to their passage with a text fragment.",
+  },
+} as const;
+
+export type OriginalKind = keyof typeof ORIGINAL_KINDS;
+
+export const OriginalKindSchema = z
+  .enum(Object.keys(ORIGINAL_KINDS) as [OriginalKind, ...OriginalKind[]])
+  .describe(`What the address in \`url\` is: ${Object.keys(ORIGINAL_KINDS).join(', ')}. Left out, it is a landing-page.`);
+
 export const LICENCES = {
   'OGL-3.0': {
     name: 'Open Government Licence v3.0',
@@ -78,6 +114,22 @@ export const Coverage = z.strictObject({
   missing: z.array(Text).describe('What is known to be missing; empty only when complete.'),
 });
 
+/** Why an address cannot be of the kind given, or undefined when it can. */
+export function originalKindProblem(url: string, kind: OriginalKind): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // `url` reports its own problem
+  }
+  if (kind === 'pdf' && !/\.pdf$/i.test(parsed.pathname))
+    return `is "pdf" but ${url} does not end in .pdf; expected the PDF file's own address, or urlKind: landing-page`;
+  if (kind === 'hansard' && !/(^|\.)parliament\.uk$/i.test(parsed.hostname))
+    return `is "hansard" but ${url} is not on parliament.uk; expected a hansard.parliament.uk or questions-statements.parliament.uk address`;
+  if (kind === 'html' && /\.pdf$/i.test(parsed.pathname)) return `is "html" but ${url} is a PDF; expected urlKind: pdf`;
+  return undefined;
+}
+
 /** Front matter of `content/sources/<id>.md`. */
 export const SourceFrontMatter = z
   .strictObject({
@@ -89,7 +141,18 @@ export const SourceFrontMatter = z
     published: PartialDate.describe('Publication date, as precise as confirmed.'),
     publishers: z.array(Text).min(1),
     people: z.array(Person).default([]).describe('Ministers and authors.'),
+    authors: z
+      .array(Text)
+      .min(1)
+      .optional()
+      .describe(
+        'The authors as the document names them, for citations, surname first: ["Narey, M."]. Left out when the publisher is the author, as for most government papers.',
+      ),
     url: WebUrl.optional().describe('Canonical link to the original; left out when not confirmed.'),
+    urlKind: OriginalKindSchema.optional(),
+    urlConfirmedBy: Text.optional().describe(
+      'Where the address was seen: the official page or search result that shows it, e.g. "Parliamentary answer PQ 55519, 5 December 2016".',
+    ),
     licence: Licence,
     framework: z.array(FrameworkEntry).default([]).describe("The source's own pillars, outcomes or chapters."),
     related: z.array(RelatedSource).default([]),
@@ -97,6 +160,17 @@ export const SourceFrontMatter = z
     aliases: z.array(Text).default([]),
   })
   .superRefine((source, ctx) => {
+    if (!source.url && (source.urlKind || source.urlConfirmedBy)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [source.urlKind ? 'urlKind' : 'urlConfirmedBy'],
+        message: 'says something of an address the source does not give; expected a url beside it, or neither',
+      });
+    }
+    if (source.url && source.urlKind) {
+      const problem = originalKindProblem(source.url, source.urlKind);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['urlKind'], message: problem });
+    }
     if (!source.coverage.complete && source.coverage.missing.length === 0) {
       ctx.addIssue({
         code: 'custom',
