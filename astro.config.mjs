@@ -3,6 +3,7 @@
 // the content store it fills are the same modules the built pages import (src/lib/content-store.ts).
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
+import copyClient from './src/integrations/copy-client.ts';
 import reforms from './src/integrations/reforms.ts';
 import { statusStyles } from './src/integrations/status-styles.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Validation before the build, Pagefind and the search files after it, the content watcher in dev.
-  integrations: [reforms(), statusStyles()],
+  integrations: [reforms(), statusStyles(), copyClient()],
   // Telemetry would be a request to a third party from a build machine.
   devToolbar: { enabled: false },
   compressHTML: true,

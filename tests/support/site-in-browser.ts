@@ -10,10 +10,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Graph } from '../../src/lib/graph.ts';
+import { isKnownLocator } from '../../src/lib/locator.ts';
+import { formatDate } from '../../src/site/format.ts';
 import { samplePath, TEMPLATE_NAMES, type TemplateName } from '../../src/site/templates.ts';
 import { makeUrls } from '../../src/site/urls.ts';
 import { AXE, axeViolations } from './axe.ts';
 import { CHROMIUM, launchChromium, watch, type Watch } from './browser.ts';
+import { parsePlainQuotation } from './quotation.ts';
 import { serve } from './serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -119,32 +122,194 @@ export function describeSiteInBrowser(name: string): void {
       expect(law > 0).toBe(expected > 0);
     });
 
-    it('copies the permanent URL of a commitment to the clipboard and announces "Link copied"', async () => {
+    // The site is built with SITE_URL https://reforms.example and served on 127.0.0.1: every address
+    // the copy buttons show and copy must be the one the reader is on (issue 21).
+    const here = (path: string) => `${server.origin}${site.base}${path}`;
+
+    it('copies the permanent URL of a commitment, on the host the reader is on, shows it, and announces "Link copied"', async () => {
       const id = pages.commitment?.split('/')[1] ?? '';
       const page = await open(pages.commitment ?? '');
+      expect(await page.locator('a[data-permalink]').first().textContent()).toBe(here(`commitments/${id}/`));
       await page.getByRole('button', { name: 'Copy link' }).first().click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${site.base}commitments/${id}/`);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(here(`commitments/${id}/`));
       await expect.poll(() => page.locator('#announce').textContent()).toBe('Link copied');
     });
 
-    it("copies an extract's permanent URL from its anchor on the source's digest page", async () => {
+    it("copies an extract's permanent URL from under its quotation on the source's digest page", async () => {
       const extract = graph.extracts[0];
       if (!extract) throw new Error(`the ${name} site has no extract to copy`);
       const page = await open(`sources/${extract.source}/`);
       await page.locator(`[id="${extract.id}"] button[data-copy]`).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${site.base}extracts/${extract.id}/`);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(here(`extracts/${extract.id}/`));
     });
 
-    it('copies the plain-text citation, which ends with the permanent URL and the day it was copied', async () => {
+    it('copies the plain-text citation, which ends with the permanent URL on this host and the day it was copied', async () => {
       const page = await open(pages.extract ?? '');
       await page.getByRole('button', { name: 'Copy citation' }).click();
       const text = await page.evaluate(() => navigator.clipboard.readText());
       const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
       expect(text).toMatch(/^.+ \(\d{4}\) .+ Quoted in: .+ Available at: https?:\/\/\S+\/extracts\/[a-z0-9-]+\/ \(Accessed \d{1,2} [A-Z][a-z]+ \d{4}\)$/);
-      expect(text.endsWith(`(Accessed ${today})`)).toBe(true);
+      expect(text.endsWith(`Available at: ${here(pages.extract ?? '')} (Accessed ${today})`)).toBe(true);
       // The page itself carries no date: two builds stay byte-identical.
       expect(await page.locator('#cite').textContent()).not.toContain('Accessed');
       await expect.poll(() => page.locator('#announce').textContent()).toBe('Citation copied');
+    });
+
+    /** The quotation as the page shows it: paragraphs, and lists as their items. */
+    const shownQuotation = (page: Page) =>
+      page.evaluate(() =>
+        [...(document.querySelector('[data-quotation] blockquote')?.children ?? [])].map((child) =>
+          /^[OU]L$/.test(child.tagName)
+            ? [...child.children].map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+            : (child.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+        ),
+      );
+
+    /** What the clipboard holds, by type. */
+    const clipboardItems = (page: Page) =>
+      page.evaluate(async () => {
+        const out: Record<string, string> = {};
+        for (const item of await navigator.clipboard.read()) for (const type of item.types) out[type] = await (await item.getType(type)).text();
+        return out;
+      });
+
+    /** The fields the copied quotation must carry, from the graph and the page's own citation. */
+    const expectedFields = async (page: Page) => {
+      const id = pages.extract?.split('/')[1] ?? '';
+      const extract = graph.extract.get(id);
+      const source = extract && graph.source.get(extract.source);
+      if (!extract || !source) throw new Error(`no extract ${id}`);
+      const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+      const fields: Record<string, string> = {};
+      if (extract.speaker) fields['Speaker or author'] = extract.speaker;
+      fields.Source = `${source.title} (${source.publishers.join(', ')}, ${formatDate(source.published)})`;
+      if (isKnownLocator(extract.locator)) fields['Where in the document'] = extract.locator;
+      fields['Cite as'] = `${(await page.locator('#cite').textContent())?.trim()} (Accessed ${today})`;
+      fields.Link = here(`extracts/${id}/`);
+      return { extract, source, fields };
+    };
+
+    it('copies an extract as a quotation, as text/html and text/plain that parse back field by field', async () => {
+      const page = await open(pages.extract ?? '');
+      await page.evaluate(() => navigator.clipboard.writeText('before'));
+      await page.getByRole('button', { name: 'Copy quotation' }).click();
+      // The same button, found by what it is rather than by its label, which changes.
+      const button = page.locator('[data-quotation] button[data-copy-quotation]');
+      await expect.poll(() => page.locator('#announce').textContent()).toBe('Quotation copied');
+      expect(await button.textContent(), 'the button says it copied').toBe('Copied');
+      await expect.poll(() => button.textContent(), { timeout: 5_000 }).toBe('Copy quotation');
+
+      const { fields } = await expectedFields(page);
+      const quotation = await shownQuotation(page);
+      expect(quotation.length).toBeGreaterThan(0);
+      const copied = await clipboardItems(page);
+      expect(Object.keys(copied).sort()).toEqual(['text/html', 'text/plain']);
+
+      console.log(`${name} site, "Copy quotation" on ${pages.extract}:\n--- text/plain\n${copied['text/plain']}--- text/html\n${copied['text/html']}`);
+      const plain = parsePlainQuotation(copied['text/plain'] ?? '');
+      expect(plain.blocks, 'text/plain: the quotation').toEqual(quotation);
+      expect(plain.fields, 'text/plain: the fields under it').toEqual(fields);
+
+      const html = await page.evaluate((markup) => {
+        const doc = new DOMParser().parseFromString(markup, 'text/html');
+        const quote = doc.querySelector('blockquote');
+        const lines = (doc.querySelector('blockquote + p')?.innerHTML ?? '').split(/<br\s*\/?>/).map((part) => {
+          const holder = doc.createElement('div');
+          holder.innerHTML = part;
+          return holder.textContent ?? '';
+        });
+        return {
+          elements: [...new Set([...doc.body.querySelectorAll('*')].map((el) => el.localName))].sort(),
+          attributes: [
+            ...new Set([...doc.body.querySelectorAll('*')].flatMap((el) => el.getAttributeNames().map((name) => `${el.localName}[${name}]`))),
+          ].sort(),
+          blocks: [...(quote?.children ?? [])].map((child) =>
+            child.localName === 'ul' ? [...child.children].map((li) => li.textContent ?? '') : (child.textContent ?? ''),
+          ),
+          lines,
+          links: [...doc.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent]),
+          cite: doc.querySelector('cite')?.textContent,
+        };
+      }, copied['text/html'] ?? '');
+      expect(html.blocks, 'text/html: the quotation').toEqual(quotation);
+      expect(
+        Object.fromEntries(html.lines.map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)])),
+        'text/html: the fields',
+      ).toEqual(fields);
+      expect(html.links, 'text/html: the citation and the permanent link, linked').toEqual([
+        [fields.Link, fields.Link],
+        [fields.Link, fields.Link],
+      ]);
+      expect(html.cite).toBe(fields.Source?.slice(0, fields.Source.lastIndexOf(' (')));
+      expect(
+        html.elements.every((el) => ['a', 'blockquote', 'br', 'cite', 'li', 'meta', 'p', 'ul'].includes(el)),
+        html.elements.join(', '),
+      ).toBe(true);
+      expect(
+        html.attributes.every((attr) => attr === 'a[href]' || attr.startsWith('meta[')),
+        html.attributes.join(', '),
+      ).toBe(true);
+    });
+
+    it('copies the quotation as plain text alone where the browser has no ClipboardItem', async () => {
+      const page = await context.newPage();
+      try {
+        await page.addInitScript(() => {
+          delete (window as { ClipboardItem?: unknown }).ClipboardItem;
+        });
+        await page.goto(`${server.origin}${site.base}${pages.extract ?? ''}`);
+        expect(await page.evaluate(() => typeof ClipboardItem)).toBe('undefined');
+        await page.evaluate(() => navigator.clipboard.writeText('before'));
+        await page.getByRole('button', { name: 'Copy quotation' }).click();
+        await expect.poll(() => page.locator('#announce').textContent()).toBe('Quotation copied');
+        const copied = await clipboardItems(page);
+        expect(Object.keys(copied), 'plain text only').toEqual(['text/plain']);
+        const plain = parsePlainQuotation(copied['text/plain'] ?? '');
+        expect(plain.blocks).toEqual(await shownQuotation(page));
+        expect(plain.fields).toEqual((await expectedFields(page)).fields);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('offers the system share sheet, with the quotation and its permanent link, only where the browser has one', async () => {
+      const plainPage = await open(pages.extract ?? '');
+      const native = await plainPage.evaluate(() => typeof navigator.share === 'function');
+      expect(await plainPage.locator('button[data-share]').isVisible()).toBe(native);
+      const page = await context.newPage();
+      try {
+        await page.addInitScript(() => {
+          const shared: ShareData[] = [];
+          Object.assign(window, { __shared: shared });
+          Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+        });
+        await page.goto(`${server.origin}${site.base}${pages.extract ?? ''}`);
+        await page.getByRole('button', { name: 'Share' }).click();
+        const shared = await page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
+        const { extract, fields } = await expectedFields(page);
+        expect(shared).toHaveLength(1);
+        expect(shared[0]?.title).toBe(extract.title);
+        expect(shared[0]?.url).toBe(fields.Link);
+        const text = parsePlainQuotation(shared[0]?.text ?? '');
+        expect(text.blocks).toEqual(await shownQuotation(page));
+        const { Link: _link, ...rest } = fields;
+        expect(text.fields, 'the fields but the link, which is shared as the url').toEqual(rest);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('keeps the quotation and citation as selectable text, with no copy button, without JavaScript', async () => {
+      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await noScript.newPage();
+        await page.goto(`${server.origin}${site.base}${pages.extract ?? ''}`);
+        expect((await page.locator('[data-quotation] blockquote').textContent())?.trim().length).toBeGreaterThan(0);
+        expect(await page.locator('#cite').isVisible()).toBe(true);
+        expect(await page.locator('main button:visible').count()).toBe(0);
+      } finally {
+        await noScript.close();
+      }
     });
 
     for (const template of ['commitment', 'source', 'home', 'data'] as const) {
