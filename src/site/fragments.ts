@@ -22,19 +22,23 @@ export const FRAGMENT_WORDS = 5;
 
 /**
  * The text directive for a passage, from its own first and last words: `text=start` for a short
- * passage, `text=start,end` for a longer one (the browser highlights everything between). Outer
- * punctuation is trimmed (quote marks and full stops differ most between copies); what lies
- * between stays as the passage has it. Undefined when the passage has no word to start on.
+ * one-paragraph passage, `text=start,end` otherwise (the browser highlights everything between).
+ * A term is matched within one block of the page (a paragraph, a list item), so the start comes
+ * from the passage's first block and the end from its last. Outer punctuation is trimmed (quote
+ * marks and full stops differ most between copies); what lies between stays as the passage has
+ * it. Undefined when the passage has no word to start or end on.
  */
 export function textDirective(blocks: readonly string[], words = FRAGMENT_WORDS): string | undefined {
-  const all = blocks.join(' ').split(/\s+/).filter(Boolean);
+  const split = (block: string | undefined) => (block ?? '').split(/\s+/).filter(Boolean);
   const trim = (part: string[]) => part.join(' ').replace(WORD_EDGE, '');
-  if (all.length <= words * 2) {
-    const whole = trim(all);
+  const first = split(blocks[0]);
+  const last = split(blocks.at(-1));
+  if (blocks.length === 1 && first.length <= words * 2) {
+    const whole = trim(first);
     return whole ? `text=${encodeTextDirective(whole)}` : undefined;
   }
-  const start = trim(all.slice(0, words));
-  const end = trim(all.slice(-words));
+  const start = trim(first.slice(0, words));
+  const end = trim(last.slice(-words));
   if (!start || !end) return undefined;
   return `text=${encodeTextDirective(start)},${encodeTextDirective(end)}`;
 }

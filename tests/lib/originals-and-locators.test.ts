@@ -31,7 +31,21 @@ describe("a source's original", () => {
     ['a Hansard page', 'https://hansard.parliament.uk/Commons/2016-07-04/debates/1/ChildrensSocialCare', 'hansard'],
     ['a written statement on questions-statements', 'https://questions-statements.parliament.uk/written-statements/detail/2016-07-04/HCWS57', 'hansard'],
   ])('accepts %s as %s', (_what, url, urlKind) => {
-    expect(issues(SourceFrontMatter.safeParse({ ...source, url, urlKind }))).toEqual([]);
+    expect(issues(SourceFrontMatter.safeParse({ ...source, url, urlKind, urlConfirmedBy: 'Parliamentary answer PQ 1' }))).toEqual([]);
+  });
+
+  it('links into an original only where a page has shown its address: html, pdf and hansard need urlConfirmedBy', () => {
+    for (const [url, urlKind] of [
+      ['https://www.gov.uk/government/publications/x/x-html', 'html'],
+      ['https://assets.example/x.pdf', 'pdf'],
+      ['https://hansard.parliament.uk/x', 'hansard'],
+    ]) {
+      const found = issues(SourceFrontMatter.safeParse({ ...source, url, urlKind }));
+      expect(found).toEqual([
+        `urlKind: is "${urlKind}", which the site links into, but urlConfirmedBy is missing; expected where the address was seen (an official page or a search result that shows it)`,
+      ]);
+    }
+    expect(issues(SourceFrontMatter.safeParse({ ...source, url: 'https://www.gov.uk/government/publications/x', urlKind: 'landing-page' }))).toEqual([]);
   });
 
   it.each([

@@ -263,5 +263,63 @@ describe('the built site of every payload taken as plain text', () => {
       });
       console.log(`hostile content: Chromium loaded ${pages.length} pages`);
     }, 120_000);
+
+    // Issue 21: "Copy quotation" builds its HTML from text. Over every payload the quotation can carry
+    // (the passage, its title, speaker and place, the source's title and publishers), the clipboard
+    // must hold quotation markup only, the payloads as text, and pasting it must run nothing.
+    it('copies a quotation of hostile content as inert text: quotation markup only, every payload as text, nothing run when pasted', async () => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${server.origin}/extracts/alpha-foreword/`, { waitUntil: 'load' });
+        await page.getByRole('button', { name: 'Copy quotation' }).click();
+        await expect.poll(() => page.locator('#announce').textContent()).toBe('Quotation copied');
+        const copied = await page.evaluate(async () => {
+          const [item] = await navigator.clipboard.read();
+          if (!item) throw new Error('nothing on the clipboard');
+          const html = await (await item.getType('text/html')).text();
+          const plain = await (await item.getType('text/plain')).text();
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          const all = [...doc.body.querySelectorAll('*')];
+          // Pasted where a reader would paste it: an editable box.
+          const box = document.createElement('div');
+          box.contentEditable = 'true';
+          document.body.append(box);
+          box.focus();
+          document.execCommand('insertHTML', false, html);
+          await new Promise((done) => setTimeout(done, 200));
+          return {
+            plain,
+            text: doc.body.textContent ?? '',
+            elements: [...new Set(all.map((el) => el.localName))].sort(),
+            attributes: [...new Set(all.flatMap((el) => el.getAttributeNames().map((name) => `${el.localName}[${name}]`)))].sort(),
+            hrefs: all.filter((el) => el.localName === 'a').map((el) => el.getAttribute('href') ?? ''),
+            pasted: [...new Set([...box.querySelectorAll('*')].map((el) => el.localName))].sort(),
+          };
+        });
+        expect(copied.elements.filter((el) => !['a', 'blockquote', 'br', 'cite', 'li', 'p', 'ul'].includes(el))).toEqual([]);
+        expect(copied.attributes.filter((attr) => attr !== 'a[href]')).toEqual([]);
+        expect(copied.hrefs.length).toBeGreaterThan(0);
+        expect(copied.hrefs.filter((href) => !href.startsWith(`${server.origin}/extracts/alpha-foreword/`))).toEqual([]);
+        expect(
+          copied.pasted.filter((el) => ['script', 'img', 'svg', 'iframe', 'object', 'style', 'math', 'details', 'form', 'base', 'meta'].includes(el)),
+        ).toEqual([]);
+        const carried = FIELDS.filter((field) => /^(extract: (title|locator|speaker|text)|front matter: (title|publishers))$/.test(field.name));
+        const markers = [...new Set(carried.flatMap((field) => accepted.get(field) ?? []).map(marker))];
+        expect(markers.length, 'payloads the quotation carries').toBeGreaterThan(10);
+        expect(
+          markers.filter((m) => !copied.plain.includes(m)),
+          'payloads missing from the text/plain',
+        ).toEqual([]);
+        expect(
+          markers.filter((m) => !copied.text.includes(m)),
+          'payloads missing from the text of the text/html',
+        ).toEqual([]);
+        expect({ dialogs: seen.dialogs, errors: seen.errors, csp: seen.csp }).toEqual({ dialogs: [], errors: [], csp: [] });
+        console.log(`hostile content: "Copy quotation" carried ${markers.length} payloads as text; elements ${copied.elements.join(', ')}`);
+      } finally {
+        await page.close();
+      }
+    }, 60_000);
   });
 });

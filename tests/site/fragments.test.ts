@@ -67,6 +67,15 @@ describe('text directives, percent-encoded by the spec', () => {
     );
   });
 
+  it('takes the start from the first block and the end from the last: a term never spans two paragraphs or list items', () => {
+    expect(textDirective(['We will keep caring: 10:30 is not a directive.', 'first, people', 'second, practice'])).toBe(
+      'text=We%20will%20keep%20caring%3A%2010%3A30,second%2C%20practice',
+    );
+    expect(textDirective(['Two words.', 'And the last paragraph of the passage, which runs on.'])).toBe(
+      'text=Two%20words,the%20passage%2C%20which%20runs%20on',
+    );
+  });
+
   it('gives a short passage as one term, and nothing for a passage with no word', () => {
     expect(textDirective(['Staying Close.'])).toBe('text=Staying%20Close');
     expect(textDirective(['“…”'])).toBeUndefined();
@@ -154,7 +163,7 @@ describe('route data of the fixture (no build)', () => {
     const page = extractPage(context(loaded.graph), e);
     expect(page.original).toMatchObject({
       depth: 'passage',
-      href: 'https://www.gov.uk/government/publications/alpha#:~:text=We%20will%20keep%20caring%3A%2010%3A30,directive.%20first%2C%20people%20second%2C%20practice',
+      href: 'https://www.gov.uk/government/publications/alpha#:~:text=We%20will%20keep%20caring%3A%2010%3A30,second%2C%20practice',
     });
     expect(page.quotation).toEqual({
       title: "The foreword's promise",

@@ -170,6 +170,13 @@ export const SourceFrontMatter = z
     if (source.url && source.urlKind) {
       const problem = originalKindProblem(source.url, source.urlKind);
       if (problem) ctx.addIssue({ code: 'custom', path: ['urlKind'], message: problem });
+      // The site links into an original only where a page has shown its address.
+      else if (ORIGINAL_KINDS[source.urlKind].deepLink !== 'none' && !source.urlConfirmedBy)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['urlKind'],
+          message: `is "${source.urlKind}", which the site links into, but urlConfirmedBy is missing; expected where the address was seen (an official page or a search result that shows it)`,
+        });
     }
     if (!source.coverage.complete && source.coverage.missing.length === 0) {
       ctx.addIssue({
