@@ -17,7 +17,7 @@ import { makeUrls } from '../../src/site/urls.ts';
 /** What the spec lets stand unencoded in a text directive term (TextDirectiveExplicitChar), and %XX. */
 const SPEC_TERM = /^(?:[A-Za-z0-9!$'()*+./:;=?@_~]|%[0-9A-F]{2})*$/;
 
-/** Awkward text and its encoding: the table the README gives. */
+/** Awkward text and its encoding (README, "Quoting and linking into the originals"). */
 const ENCODINGS: [what: string, text: string, encoded: string][] = [
   ['hyphen (the spec’s own syntax)', 'well-being', 'well%2Dbeing'],
   ['en dash', '2016–2024', '2016%E2%80%932024'],
