@@ -107,7 +107,7 @@ if (args.json) {
 } else {
   const lines = reportLines(links, outcomes, args.verbose);
   if (lines.length) console.log(lines.join('\n'));
-  console.log(`${lines.length ? '\n' : ''}${summaryLine(report, cited)}`);
+  console.log(`${lines.length ? '\n' : ''}${summaryLine(report, cited, shownConfig)}`);
   if (report.counts.broken > 0)
     console.log(
       `${report.counts.broken} broken address${report.counts.broken === 1 ? '' : 'es'}, cited ${report.brokenCitations} time${report.brokenCitations === 1 ? '' : 's'}: replace or remove them.`,

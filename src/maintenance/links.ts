@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { CommitmentRecord, Graph } from '../lib/graph.ts';
-import { STATUSES } from '../lib/schema/commitment.ts';
+import { IN_FORCE, STATUSES } from '../lib/schema/commitment.ts';
 import { sectionLabel } from '../site/status.ts';
 import type { ContentPlaces, FilePlace } from './places.ts';
 
@@ -68,7 +68,7 @@ export function collectLinks(graph: Graph, places: ContentPlaces): CitedUrl[] {
     });
     c.legislation.forEach((law, l) => {
       const act = graph.source.get(law.act)?.shortTitle ?? law.act;
-      const what = `"In law": ${act}${sectionLabel(law) ? `, ${sectionLabel(law)}` : ''} (${law.inForce})`;
+      const what = `"In law": ${act}${sectionLabel(law) ? `, ${sectionLabel(law)}` : ''} (${IN_FORCE[law.inForce]})`;
       cite(law.url, { ...at(['legislation', l, 'url']), subject, field: `legislation[${l}].url`, supports: what });
       law.evidence.forEach((evidence, i) => {
         cite(evidence.url, { ...at(['legislation', l, 'evidence', i, 'url']), subject, field: `legislation[${l}].evidence[${i}].url`, supports: what });
@@ -227,12 +227,12 @@ export function reportLines(links: readonly CitedUrl[], outcomes: readonly Outco
   return lines.map((line) => line.text);
 }
 
-export function summaryLine(report: LinkReport, cited: number): string {
+export function summaryLine(report: LinkReport, cited: number, settings = 'content/watch.yml'): string {
   const { counts } = report;
   const checked = report.outcomes.length - counts.skipped;
   return (
     `${checked} address${checked === 1 ? '' : 'es'} checked (${cited} citation${cited === 1 ? '' : 's'} in all): ` +
     `${counts.ok} answer, ${counts.redirected} redirected for now, ${counts.moved} moved, ${counts.unreachable} unreachable, ${counts.broken} broken; ` +
-    `${counts.skipped} skipped (content/watch.yml).`
+    `${counts.skipped} skipped (${settings}).`
   );
 }
