@@ -2,7 +2,8 @@
 // (the only command besides watch that uses the network; never part of npm test or the build).
 // Prints each broken, moved or unreachable address once per citation, as file:line:col with the
 // field and what it supports, then a summary; exits 1 when any address is broken (404, 410, or
-// a host that does not exist), 0 otherwise, 2 when the content or content/watch.yml has a problem.
+// a host that does not exist), 0 otherwise, 2 when the content or content/watch.yml has a problem
+// or no server answered at all (no web access: then nothing is called broken).
 //   --verbose            also list temporary redirects and skipped addresses
 //   --json               the outcomes and their citations, for tools
 //   --content <dir>      another content tree (default content/); its watch.yml is the settings
@@ -98,6 +99,12 @@ const showProgress = process.stderr.isTTY && !args.json;
 if (!args.json) console.error(`checking ${toAsk.length} addresses (${cited} citations; ${skipped.length} skipped), ${options.concurrency} at a time…`);
 const answers = await checkUrls(toAsk, options, showProgress ? (done, total) => process.stderr.write(`\r${done}/${total}`) : undefined);
 if (showProgress) process.stderr.write('\n');
+// Not one answer from any server: the machine is offline (or its DNS is down), and nothing can be
+// said about any address. Calling them all "broken" would send an author to fix the wrong thing.
+if (answers.length > 0 && answers.every((answer) => answer.status === undefined)) {
+  const codes = [...new Set(answers.map((answer) => answer.error?.code ?? 'ERROR'))].join(', ');
+  stop([`check-links: no server answered any of ${answers.length} addresses (${codes}): this machine seems to have no web access; nothing was judged.`]);
+}
 const outcomes = [...answers.map(judge), ...skipped];
 const report = summarise(outcomes, links);
 

@@ -101,6 +101,19 @@ describe('npm run check-links against a local server', () => {
   }, 30_000);
 });
 
+describe('npm run check-links without web access', () => {
+  it('says so and calls nothing broken when no server answers at all (exit 2)', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts/check-links.ts'), '--content', 'content', '--hosts', 'other.test=127.0.0.1'], { cwd: work });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const status = await new Promise((done) => child.on('close', done));
+    expect(output).toContain('check-links: no server answered any of 8 addresses (ENOTFOUND): this machine seems to have no web access; nothing was judged.');
+    expect(output).not.toContain('broken');
+    expect(status).toBe(2);
+  }, 30_000);
+});
+
 describe('asking one address', () => {
   it('keeps a redirect in the record when the address it led to is asked again after a timeout', async () => {
     const options = {
