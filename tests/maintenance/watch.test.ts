@@ -101,6 +101,19 @@ describe('matching items to the commitments they may touch', () => {
     expect(ids('The Children and Families Act 2014 (Amendment) Regulations 2026')).toEqual([]);
   });
 
+  it('leaves out a section already in force, unless the item names it', () => {
+    const tree = readContentTree(join(repoRoot, FIXTURE), repoRoot);
+    const inForce = loadTree({
+      ...tree,
+      sources: tree.sources.map((file) => ({ ...file, text: file.text.replace('inForce: not-yet-in-force', 'inForce: in-force') })),
+    });
+    if (!inForce.ok) throw new Error('the edited fixture does not load');
+    const matchInForce = makeMatcher(inForce.graph);
+    const order = "The Children's Wellbeing and Schools Act 2026 (Commencement No. 3) Regulations 2026";
+    expect(matchInForce({ title: order, summary: '' })).toEqual([]);
+    expect(matchInForce({ title: order, summary: 'These Regulations amend section 7.' }).map((m) => m.commitment.id)).toEqual(['delta-staying-close-duty']);
+  });
+
   it('on an owner few commitments share, named as written', () => {
     expect(ids('Registration of staff', 'Social Work England will consult.')).toEqual(['delta-homes-staff-registration: owner']);
     expect(ids('A note', 'The Department for Education will consult.')).toEqual([]);
