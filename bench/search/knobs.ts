@@ -2,13 +2,18 @@
 // is worth: the real content built once per variant of that file (its values as they are, then one
 // knob changed at a time), and every query of the recall suites (tests/search/queries.json and
 // queries-fresh.json, as tests/browser/search-recall.test.ts runs them) searched through the built
-// /search/ page in Chromium. Writes bench/results/knobs.md: one row per variant, the rates beside
-// those of the values as they are. Works in bench/tmp/knobs/ (a copy of the project's sources, so
-// the working tree is never edited). About a minute per variant on 2 cores.
+// /search/ page in Chromium. The suites' own rates (an expected commitment in the top 3 or 5) are
+// nearly all 100% and hide most changes, so it also measures the mean reciprocal rank (MRR) of the
+// first expected commitment in the page's list, and in Pagefind's own ranking of the same words
+// (the page shows it after the instant answers, less those: the list alone hides it), and how
+// many queries' top five changed. Writes
+// bench/results/knobs.md. Works in bench/tmp/knobs/ (a copy of the project's sources, so the
+// working tree is never edited). About 40 s per variant on 2 cores.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launch } from './browser.ts';
@@ -115,6 +120,35 @@ async function commitmentsFor(page: Page, q: string): Promise<string[]> {
   return paths.map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
 }
 
+/** The commitment ids Pagefind alone ranks for each query's meaningful words, with the variant's ranking options. */
+async function pagefindRanks(page: Page, words: string[], ranking: object): Promise<string[][]> {
+  return page.evaluate(
+    async ({ words, ranking }) => {
+      type Pagefind = {
+        options(o: object): Promise<void>;
+        search(q: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+      };
+      const pagefind = (await import('/pagefind/pagefind.js' as string)) as Pagefind;
+      await pagefind.options({ ranking });
+      const out: string[][] = [];
+      for (const term of words) {
+        const { results } = await pagefind.search(term);
+        const urls = await Promise.all(results.slice(0, 30).map(async (r) => (await r.data()).url));
+        out.push(urls.map((url) => /\/commitments\/([^/]+)\/$/.exec(url)?.[1]).filter((id): id is string => id !== undefined));
+      }
+      return out;
+    },
+    { words, ranking },
+  );
+}
+
+/** 1 / the rank of the first expected id, or 0 when none is listed. */
+const reciprocal = (ids: string[], expected: string[]) => {
+  const at = ids.findIndex((id) => expected.includes(id));
+  return at < 0 ? 0 : 1 / (at + 1);
+};
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / (values.length || 1);
+
 const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
 const only = args.only?.split(',');
 const variants = VARIANTS.filter((v, i) => i === 0 || !only || only.some((o) => v.name.includes(o)));
@@ -128,7 +162,17 @@ const original = readFileSync(join(ROOT, CONFIG), 'utf8');
 
 const browser = await launch();
 const server = await startServer();
-const rows: { variant: string; rates: number[]; misses: string[] }[] = [];
+interface Row {
+  variant: string;
+  /** Per set: the suite's rate, MRR over the page's list, MRR in Pagefind's own ranking. */
+  rates: number[];
+  mrr: number[];
+  pagefindMrr: number[];
+  /** Each query's top five, to count the changes from the values as they are. */
+  tops: string[];
+  misses: string[];
+}
+const rows: Row[] = [];
 try {
   for (const variant of variants) {
     let text = original;
@@ -147,21 +191,35 @@ try {
     server.mount('/', DIST);
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.origin}/search/`);
-    const rates: number[] = [];
-    const misses: string[] = [];
+    // The variant's own ranking options and word rules, from the copy it was built from.
+    const config = (await import(`${pathToFileURL(join(TREE, CONFIG)).href}?variant=${rows.length}`)) as typeof import('../../src/site/search-config.ts');
+    const rules = (await import(
+      `${pathToFileURL(join(TREE, 'src/site/search-rules.ts')).href}?variant=${rows.length}`
+    )) as typeof import('../../src/site/search-rules.ts');
+    const row: Row = { variant: variant.name, rates: [], mrr: [], pagefindMrr: [], tops: [], misses: [] };
     for (const set of SETS) {
       let hits = 0;
+      const mrr: number[] = [];
       for (const { q, expect } of set.queries) {
-        const top = (await commitmentsFor(page, q)).slice(0, set.k);
-        if (top.some((id) => expect.includes(id))) hits++;
-        else misses.push(`${set.name}: "${q}"`);
+        const found = await commitmentsFor(page, q);
+        if (found.slice(0, set.k).some((id) => expect.includes(id))) hits++;
+        else row.misses.push(`${set.name}: "${q}"`);
+        mrr.push(reciprocal(found, expect));
+        row.tops.push(found.slice(0, 5).join(' '));
       }
-      rates.push(hits / set.queries.length);
+      const ranked = await pagefindRanks(
+        page,
+        set.queries.map(({ q }) => rules.meaningfulWords(q).join(' ')),
+        config.PAGEFIND_RANKING,
+      );
+      row.rates.push(hits / set.queries.length);
+      row.mrr.push(mean(mrr));
+      row.pagefindMrr.push(mean(set.queries.map(({ expect }, i) => reciprocal(ranked[i] ?? [], expect))));
     }
     await page.context().close();
-    rows.push({ variant: variant.name, rates, misses });
+    rows.push(row);
     console.log(
-      `${variant.name}: ${rates.map((r, i) => `${SETS[i]?.name} ${r.toFixed(3)}`).join(', ')} (${Math.round((performance.now() - started) / 1000)} s)`,
+      `${variant.name}: ${row.rates.map((r, i) => `${SETS[i]?.name} ${r.toFixed(3)} (MRR ${row.mrr[i]?.toFixed(3)}, Pagefind ${row.pagefindMrr[i]?.toFixed(3)})`).join(', ')} (${Math.round((performance.now() - started) / 1000)} s)`,
     );
   }
 } finally {
@@ -169,11 +227,15 @@ try {
   await server.close();
 }
 
-const base = rows[0]?.rates ?? [];
-const cell = (r: number, i: number) => {
-  const d = r - (base[i] ?? r);
-  return `${(r * 100).toFixed(1)}%${Math.abs(d) < 1e-9 ? '' : ` (${d > 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)})`}`;
+const first = rows[0];
+/** A figure, and its difference from the values as they are. */
+const cell = (value: number, base: number | undefined, percent: boolean) => {
+  const d = value - (base ?? value);
+  const show = (x: number) => (percent ? `${(x * 100).toFixed(1)}%` : x.toFixed(3));
+  return `${show(value)}${Math.abs(d) < 5e-4 ? '' : ` (${d > 0 ? '+' : '−'}${percent ? (Math.abs(d) * 100).toFixed(1) : Math.abs(d).toFixed(3)})`}`;
 };
+const changed = (row: Row) => row.tops.filter((top, i) => top !== first?.tops[i]).length;
+const allQueries = SETS.reduce((n, s) => n + s.queries.length, 0);
 const report = [
   `# Search knobs, ${new Date().toISOString().slice(0, 10)}`,
   '',
@@ -181,9 +243,20 @@ const report = [
     .map((l) => l.toFixed(1))
     .join(', ')} at the end). Query counts: ${SETS.map((s) => `${s.name} ${s.queries.length}`).join(', ')}.`,
   '',
+  "The suites' own rates (an expected commitment in the top 3 for recall@3, in the top 5 for the rest):",
+  '',
   `| variant | ${SETS.map((s) => s.name).join(' | ')} |`,
   `| --- | ${SETS.map(() => '---:').join(' | ')} |`,
-  ...rows.map((row) => `| ${row.variant} | ${row.rates.map(cell).join(' | ')} |`),
+  ...rows.map((row) => `| ${row.variant} | ${row.rates.map((r, i) => cell(r, first?.rates[i], true)).join(' | ')} |`),
+  '',
+  `Mean reciprocal rank of the first expected commitment, in the page's list / in Pagefind's own ranking of the query's meaningful words (its first 30 results), and how many of the ${allQueries} queries' top five commitments on the page changed:`,
+  '',
+  `| variant | ${SETS.map((s) => s.name).join(' | ')} | top five changed |`,
+  `| --- | ${SETS.map(() => '---:').join(' | ')} | ---: |`,
+  ...rows.map(
+    (row) =>
+      `| ${row.variant} | ${row.mrr.map((m, i) => `${cell(m, first?.mrr[i], false)} / ${cell(row.pagefindMrr[i] ?? 0, first?.pagefindMrr[i], false)}`).join(' | ')} | ${changed(row)} |`,
+  ),
   '',
   'Misses of each variant that the values as they are do not miss:',
   '',

@@ -1,39 +1,67 @@
 // Every knob of search ranking and of the search page's lists, in one place: the pages read the
 // Pagefind weights from here, the build the vocabulary weight and the preload budget, and the search
-// page's script (src/site/search-client/, which bundles this file) the rest. Each value says why it
-// is what it is, with the measurement behind it (recall suites: tests/browser/search-recall.test.ts;
-// bench: `npm run bench -- --search-only --sizes 200`). Change ranking here and nowhere else.
-// Browser-safe: no imports.
+// page's script (src/site/search-client/, which bundles this file) the rest. Change ranking here
+// and nowhere else. Browser-safe: no imports.
+//
+// Each value says what was measured for it. "Knobs run" is `node bench/search/knobs.ts` of
+// 2026-12-01 (bench/results/knobs.md): the real content built once per variant, one knob moved,
+// and the 149 queries of the recall suites (tests/search/) searched through /search/. Their own
+// rates (an expected commitment in the top 3 or 5) stay at 100% / 95.5% / 91.7% for every variant
+// but the number of instant answers: they cannot tell most values apart. The finer figures are the
+// mean reciprocal rank (MRR) of the first expected commitment, in the page's list and in Pagefind's
+// own ranking of the same words (the list hides most of it behind the instant answers). A value
+// the suites cannot separate from its neighbours says so; it is kept until a query set can.
 
 /** Pagefind's ranking options, passed to `pagefind.options({ ranking })` by the search page. */
 export const PAGEFIND_RANKING = {
-  /** MEASURE */
+  /**
+   * How much a page's word closest to the query word counts (an exact match over a longer word it
+   * begins; Pagefind's default 1). Knobs run, Pagefind's own MRR at 1: 0.991 on the tuned queries (1.000 at 3), 0.667
+   * on the one-typo queries (0.700 at 3).
+   */
   termSimilarity: 3,
-  /** MEASURE */
+  /**
+   * How much a page's length counts against it (default 0.75): source digests are long, commitment
+   * pages short. Knobs run at 0.75: one-typo queries 0.667 (0.700 at 0.6), swapped letters 0.375 (0.417);
+   * words found only in body text 0.449 (0.435 at 0.6), the one set it helps.
+   */
   pageLength: 0.6,
-  /** MEASURE */
+  /**
+   * How much the number of times a query word appears on a page counts (default 1). Knobs run at 1: one-typo queries 0.667 (0.700 at
+   * 0.6), first letter 0.625 (0.667), swapped 0.375 (0.417).
+   */
   termFrequency: 0.6,
 } as const;
 
-/** Words of body text in each full-text result's excerpt (Pagefind's `excerptLength`; its default is 30). MEASURE */
+/** Words of body text in each full-text result's excerpt (Pagefind's `excerptLength`, default 30). Not a ranking knob; not measured. */
 export const PAGEFIND_EXCERPT_WORDS = 24;
 
 /**
- * `data-pagefind-weight` of the indexed page parts (Pagefind's default weight is 1, a heading's up
- * to 7, the most 10). MEASURE
+ * `data-pagefind-weight` of the indexed page parts (default 1; Pagefind weighs an h1 7, and 10 is
+ * its most). Knobs run with all four at 1: Pagefind's own MRR 0.991 on the tuned queries (1.000 as
+ * they are), 0.656 on one-typo queries (0.700), 0.361 on swapped letters (0.417); words found only
+ * in body text gain (list MRR 0.843 against 0.819), the one set that would rather titles weighed
+ * nothing.
  */
 export const PAGEFIND_WEIGHTS = {
-  /** A commitment page's title. */
+  /** A commitment page's title. At 7 (an h1's weight) nothing measured changed; 10 keeps the title first whatever else a page holds. */
   commitmentTitle: 10,
-  /** A commitment's aliases ("Also called"). */
+  /** A commitment's aliases ("Also called"): the names readers use for it. Not varied alone; part of the all-1 run above. */
   commitmentAliases: 8,
-  /** The glossary's other terms for what a commitment mentions (indexed, not shown). */
+  /**
+   * The glossary's other terms for what a commitment mentions (indexed, not shown). At 1: one-typo
+   * queries 0.667 (0.700 at 6), swapped 0.375 (0.417); body-text words 0.440 (0.435).
+   */
   glossaryTerms: 6,
-  /** An extract page's title. */
+  /** An extract page's title. At 10 nothing measured changed (no query's top five moved): below commitments, whose pages are what most queries want. */
   extractTitle: 8,
 } as const;
 
-/** The instant index's fields (src/site/search-client/instant.ts) and how much a match in each counts in MiniSearch. MEASURE */
+/**
+ * How much a match in each field of the instant index counts in MiniSearch (the fields of
+ * src/site/search-client/instant.ts). Knobs run with all at 1: the fresh queries' list MRR 0.893
+ * (0.902 as they are) and 26 of the 149 queries' top five changed; nothing measured gained.
+ */
 export const INSTANT_BOOST = {
   title: 3,
   aliases: 2,
@@ -46,7 +74,13 @@ export const INSTANT_BOOST = {
   code: 1.5,
 } as const;
 
-/** How many edits a query word may be from a title word in the instant index, by its length. MEASURE */
+/**
+ * How many edits a query word may be from a title word in the instant index, by its length. Knobs
+ * run without fuzzy matching: the tuned queries' list MRR 1.000 (0.991 with it), every typo set
+ * unchanged, because the vocabulary corrects the query before the full list. Kept for what the
+ * suites do not time: a misspelt title gets instant answers while the vocabulary is still loading.
+ * Two edits from 6 letters instead of 8: nothing measured changed (9 top fives moved).
+ */
 export const INSTANT_FUZZY = {
   /** Words this long or longer may be one edit away. */
   oneEditFrom: 4,
@@ -54,9 +88,13 @@ export const INSTANT_FUZZY = {
   twoEditsFrom: 8,
 } as const;
 
-/** Typo correction against the vocabulary (search/vocabulary.json). MEASURE */
+/**
+ * Typo correction against the vocabulary (search/vocabulary.json). Knobs run: one edit up to 7
+ * letters changed no query's top five; correcting from 5 letters moved 4 and no rate. The suites
+ * cannot separate these values: kept as first set.
+ */
 export const CORRECTION = {
-  /** Shorter words are never corrected. */
+  /** Shorter words are never corrected (and never make the page fetch the vocabulary). */
   minLength: 4,
   /** Words up to this long may be corrected by one edit; longer ones by two. */
   oneEditUpTo: 5,
@@ -64,32 +102,51 @@ export const CORRECTION = {
 
 /**
  * How much more a word of a title, alias or glossary term counts in the vocabulary than one
- * occurrence in body text: at the same distance, a correction prefers a title word. MEASURE
+ * occurrence in body text: at the same distance, a correction prefers a title word. Knobs run at 1:
+ * no query's top five changed (no query in the suites meets such a tie); kept for the ties the
+ * suites lack.
  */
 export const VOCABULARY_TITLE_WEIGHT = 10;
 
 /** The search page's list. */
 export const RESULT_LIST = {
-  /** Instant answers shown before the full-text results. MEASURE */
+  /**
+   * Instant answers shown before the full-text results. Knobs run: at 3, fresh recall@5 97.7%
+   * (95.5% at 5: one query of the 44 more found); at 8, 93.2% ("apprenticeships for care leavers"
+   * lost). Not moved to 3: the fresh set is kept untuned, and the tuned set does not change.
+   */
   instant: 5,
-  /** Results on the first page of the list, and added by each "Show more". */
+  /**
+   * Results on the first page of the list, and added by each "Show more". Each shown result costs
+   * Pagefind a fragment request: a first search for "kinship allowance" fetches 354 KB in 29
+   * requests (tests/browser/search.test.ts, under its 400 KB cap).
+   */
   page: 20,
-  /** Full-text results rendered first; the rest of the page follows. MEASURE */
+  /** Full-text results rendered first, before the rest of the page; not varied (times, not ranking). */
   firstBatch: 5,
-  /** A source digest's sub-results (headings, commitments) shown under it. */
+  /** A source digest's sub-results (headings, commitments) shown under it; not varied. */
   anchors: 3,
-  /** Glossary variants of a query searched in the instant index besides the query itself. */
+  /**
+   * Glossary variants of a query searched in the instant index besides the query itself: a term of
+   * the largest group (5 terms) gives 4, and 6 leaves room for a query naming two groups; not varied.
+   */
   glossaryVariants: 6,
-  /** Pause after a keystroke before the full-text search; the instant answers do not wait. MEASURE */
+  /**
+   * Pause after a keystroke before the full-text search; the instant answers do not wait. Not
+   * varied. Bench of 2026-12-01 (200 commitments, throttled): a later keystroke's instant answers
+   * at 42–67 ms p50, the full list, pause included, at about 1.4 s p95.
+   */
   typingPauseMs: 250,
 } as const;
 
 /**
  * The most the instant index may weigh (gzip) to be preloaded with the search page and waited for
- * by the first search: the first answers' budget. Above it, Pagefind answers first and the instant
- * index is fetched afterwards, for the later keystrokes. MEASURE
+ * by the first search: the first answers' budget. The bench's instant.json: 12 KB for the real
+ * content, 15 KB at 200 commitments, 64 KB at 1,000 (preloaded), 640 KB at 10,000 (not: over the
+ * bench's 1.6 Mbps line that is over 3 s before any answer, so Pagefind answers first and the
+ * instant index follows for the later keystrokes).
  */
 export const INSTANT_PRELOAD_BYTES = 100 * 1024;
 
-/** Instant index documents added to MiniSearch per step, so that indexing thousands never blocks a keystroke for long. */
+/** Instant index documents added to MiniSearch per step, so that indexing thousands never blocks a keystroke for long; not varied. */
 export const INSTANT_CHUNK = 1000;
