@@ -118,7 +118,7 @@ describe('asking one address', () => {
   it('keeps a redirect in the record when the address it led to is asked again after a timeout', async () => {
     const options = {
       ...DEFAULT_CHECK_OPTIONS,
-      timeoutMs: 400,
+      timeoutMs: 1500,
       retries: 1,
       backoffLimitMs: 50,
       userAgent: 'test',
