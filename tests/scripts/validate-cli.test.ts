@@ -28,7 +28,7 @@ describe('node scripts/validate.ts', () => {
     const listed = run.stderr.split('\n').filter((line) => /^\S+:\d+:\d+ {2}/.test(line));
     expect(listed).toEqual([
       // unknown field in pillars.yml
-      'tests/fixtures/many-problems/pillars.yml:10:5  pillars: pillars[1].colour — is not a known field; expected one of: id, title, description, aliases, maps',
+      'tests/fixtures/many-problems/pillars.yml:10:5  pillars: pillars[1].colour — is not a known field; expected one of: id, title, description, aliases, maps, related',
       // unknown framework entry in a pillars.yml mapping
       'tests/fixtures/many-problems/pillars.yml:14:47  pillar "workforce": maps[1].entries[1] — names "leaders", which is not in the framework of source "beta-2023"; expected one of: staff',
       // unknown front-matter field

@@ -157,14 +157,16 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
   });
 
   // Scripts are weighed as they travel (gzip); the benchmark measures the bytes before a search's first answers.
-  it('keeps typical pages under 14 KB gzipped, the stylesheet under 12 KB, the copy script under 2 KB gzipped, and the search scripts under 16 KB gzipped and on /search/ only', () => {
+  it('keeps typical pages under 14 KB gzipped, the stylesheet under 4 KB gzipped, the copy script under 2 KB gzipped, and the search scripts under 16 KB gzipped and on /search/ only', () => {
     const weights = [...pages.values()].map((p) => ({ url: p.url, gz: gzipSync(p.html).length }));
     const heavy = weights.filter((w) => !w.url.startsWith(url('sources/')) && w.gz > 14 * KB).map((w) => `${w.url}: ${(w.gz / KB).toFixed(1)} KB`);
     expect(heavy).toEqual([]);
     const assets = listFiles(site.outDir).filter((f) => !f.startsWith('pagefind/'));
     const css = assets.filter((f) => f.endsWith('.css'));
     expect(css).toHaveLength(1);
-    expect(readFileSync(join(site.outDir, css[0] as string)).length).toBeLessThan(12 * KB);
+    // Gzipped, as it travels (it was 12 KB raw until December 2026, about 3.3 KB gzipped): the stacked phone tables,
+    // the status block and the at-a-glance figures took it to 3.7 KB gzipped.
+    expect(gzipSync(readFileSync(join(site.outDir, css[0] as string))).length).toBeLessThan(4 * KB);
     // The search scripts are the build's bundle (src/integrations/search-client.ts), hashed.
     const searchFiles = assets.filter((f) => /^_astro\/(search|minisearch)\.[A-Z0-9]+\.js$/.test(f));
     expect(searchFiles.map((f) => f.replace(/\.[A-Z0-9]+\.js$/, '')).sort()).toEqual(['_astro/minisearch', '_astro/search']);

@@ -127,7 +127,7 @@ describe('the digest page built from the hard cases', () => {
     const prose = links.filter((link) => link.id.startsWith('h_'));
     expect(prose.map((link) => link.text)).toEqual(['Summary', 'Structure', 'A top-level heading', 'A heading in a quote', 'alpha-staying-close', 'Summary']);
     for (const link of links) {
-      const target = new RegExp(`<(h[1-6]|section|div)[^>]* id="${link.id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(page);
+      const target = new RegExp(`<(h[1-6]|section|div|details)[^>]* id="${link.id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(page);
       expect(target, `#${link.id} (${link.text})`).not.toBeNull();
       if (link.id.startsWith('h_')) expect(target?.[2]).toBe(link.text);
     }

@@ -133,7 +133,7 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('status history o
 
   it('opens /tracker/ with the latest developments, newest first, the newest of all at the top', () => {
     const main = mainOf(page('tracker/').html);
-    const latest = /<h2 id="latest">[\s\S]*?<ol class="latest">([\s\S]*?)<\/ol>/.exec(main)?.[1] ?? '';
+    const latest = /<h2 id="latest"[^>]*>[\s\S]*?<ol class="latest">([\s\S]*?)<\/ol>/.exec(main)?.[1] ?? '';
     const dates = [...latest.matchAll(/<li>\s*<time datetime="([^"]+)">/g)].map((m) => m[1] ?? '');
     const all = records.flatMap((c) => c.status.developments.map((d) => d.date)).sort();
     expect(dates.length).toBeGreaterThan(0);

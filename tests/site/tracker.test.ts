@@ -136,7 +136,7 @@ describe('the tracker views (src/site/tracker.ts)', () => {
 
 /** The counts of a built sources × statuses table: source id → status → number, read from its data attributes. */
 function tableCounts(html: string): Map<string, Map<string, number>> {
-  const table = /<div class="table-wrap status-table"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  const table = /<div class="table-wrap status-table[^"]*"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
   const rows = new Map<string, Map<string, number>>();
   for (const row of table.matchAll(/<tr data-source="([^"]+)">([\s\S]*?)<\/tr>/g)) {
     const cells = [...(row[2] ?? '').matchAll(/<td[^>]*data-status="([^"]+)"[^>]*>(?:<a[^>]*>)?(\d+)/g)];
