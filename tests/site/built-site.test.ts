@@ -52,6 +52,16 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the built %s sit
     expect(missing).toEqual([]);
   });
 
+  it('offers "Skip to results" after the search filters, to the result count above the results', () => {
+    const html = page(url('search/'))?.html ?? '';
+    const filters = html.indexOf('class="search-filters"');
+    const skip = /<a href="#([^"]+)" class="skip-to-results">Skip to results<\/a>/.exec(html);
+    expect(filters).toBeGreaterThan(0);
+    expect(skip?.index ?? -1).toBeGreaterThan(filters);
+    expect(page(url('search/'))?.ids.has(skip?.[1] ?? '')).toBe(true);
+    expect(html.indexOf(`id="${skip?.[1]}"`)).toBeLessThan(html.indexOf('id="search-results"'));
+  });
+
   it('has no broken internal link or #anchor on any page', () => {
     const broken = [...pages.values()].flatMap((from) =>
       from.links
