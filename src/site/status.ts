@@ -1,21 +1,11 @@
 // A commitment's status as readers meet it: the "In law" line, the dated history, and the latest
 // developments across all commitments (the tracker's opening list and its feed). Pure views of the graph.
 import type { CommitmentRecord, Graph, SourceRecord } from '../lib/graph.ts';
-import { DEVELOPMENT_KINDS, type Development, IN_FORCE, type Legislation } from '../lib/schema/commitment.ts';
+import { DEVELOPMENT_KINDS, type Development, type Legislation } from '../lib/schema/commitment.ts';
 import { compareDates, compareIds } from './order.ts';
 
 /** "s.17" for a confirmed section; undefined where the section is not confirmed. */
 export const sectionLabel = (law: Pick<Legislation, 'section'>): string | undefined => (law.section ? `s.${law.section}` : undefined);
-
-/**
- * One Act section as the status line says it: "Children's Wellbeing and Schools Act 2026, s.17; not
- * yet in force", or "…Act 2026 (section not confirmed)" where only the Act is known.
- */
-export function lawText(graph: Graph, law: Legislation): string {
-  const act = graph.source.get(law.act)?.shortTitle ?? law.act;
-  const section = sectionLabel(law);
-  return section ? `${act}, ${section}; ${IN_FORCE[law.inForce]}` : `${act} (section not confirmed)`;
-}
 
 /** The anchor of a section on its Act's page: "section-17", or "section-not-confirmed". */
 export const actSectionAnchor = (law: Pick<Legislation, 'section'>): string =>
@@ -27,12 +17,6 @@ export const actSectionAnchor = (law: Pick<Legislation, 'section'>): string =>
           .replace(/-$/, '')
       : 'not-confirmed'
   }`;
-
-/** The whole "In law: …" line for a commitment, or undefined when no Act carries it. */
-export function inLawLine(graph: Graph, commitment: Pick<CommitmentRecord, 'legislation'>): string | undefined {
-  if (commitment.legislation.length === 0) return undefined;
-  return `In law: ${commitment.legislation.map((law) => lawText(graph, law)).join('. ')}`;
-}
 
 /** How a development reads in a list or a feed title: "Became law", "Funded". */
 export const developmentLabel = (development: Pick<Development, 'kind'>): string => DEVELOPMENT_KINDS[development.kind].label;
