@@ -46,7 +46,7 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000, sequence: { groupOrder: 1 } },
+        test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000, expect: { poll: { timeout: 10_000 } }, sequence: { groupOrder: 1 } },
       },
       {
         test: {
@@ -56,6 +56,9 @@ export default defineConfig({
           globalSetup: siteSetup,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits on the page, which on 2 busy cores can take more than vitest's default
+          // second: "Show more" loading 20 results' data once took longer and failed CI.
+          expect: { poll: { timeout: 10_000 } },
           sequence: { groupOrder: 1 },
         },
       },
