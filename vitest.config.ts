@@ -46,7 +46,16 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'site', include: SITE, exclude: ignored, globalSetup: siteSetup, testTimeout: 60_000, hookTimeout: 300_000, expect: { poll: { timeout: 10_000 } }, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'site',
+          include: SITE,
+          exclude: ignored,
+          globalSetup: siteSetup,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 10_000 } },
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         test: {
