@@ -11,9 +11,9 @@
 //   --hosts a=ip,…       resolve only these names (offline tests); every other name is not found
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadTree, readContentTree } from '../src/lib/load.ts';
 import { formatProblem, type Problem } from '../src/lib/problems.ts';
+import { readOptions, stop } from '../src/maintenance/cli.ts';
 import { readWatchConfig } from '../src/maintenance/config.ts';
 import { fixedLookup, parseHosts } from '../src/maintenance/hosts.ts';
 import { type CheckOptions, checkUrls, DEFAULT_CHECK_OPTIONS } from '../src/maintenance/link-check.ts';
@@ -21,32 +21,13 @@ import { collectLinks, judge, type Outcome, reportLines, skipRuleFor, summarise,
 import { contentPlaces } from '../src/maintenance/places.ts';
 
 const usage = 'usage: npm run check-links -- [--verbose] [--json] [--content <dir>] [--config <file>] [--hosts name=address,…]';
-const stop = (lines: string[]): never => {
-  for (const line of lines) console.error(line);
-  process.exit(2);
-};
-
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        verbose: { type: 'boolean' },
-        json: { type: 'boolean' },
-        content: { type: 'string' },
-        config: { type: 'string' },
-        hosts: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }).values;
-  } catch (error) {
-    return stop([`check-links: ${error instanceof Error ? error.message : String(error)}`, usage]);
-  }
-}
-const args = readArgs();
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = readOptions('check-links', usage, {
+  verbose: { type: 'boolean' },
+  json: { type: 'boolean' },
+  content: { type: 'string' },
+  config: { type: 'string' },
+  hosts: { type: 'string' },
+});
 
 const root = resolve(args.content ?? 'content');
 const tree = readContentTree(root);

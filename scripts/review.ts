@@ -9,9 +9,9 @@
 // or the command line has a problem.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadTree, readContentTree } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
+import { readOptions } from '../src/maintenance/cli.ts';
 import { isFullDate, today } from '../src/maintenance/dates.ts';
 import { contentPlaces } from '../src/maintenance/places.ts';
 import { formatMarkdown, formatTable, review, toJson } from '../src/maintenance/review.ts';
@@ -23,29 +23,14 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        markdown: { type: 'boolean' },
-        json: { type: 'boolean' },
-        'older-than': { type: 'string' },
-        news: { type: 'string' },
-        content: { type: 'string' },
-        today: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
-}
-const values = readArgs();
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = readOptions('review', usage, {
+  markdown: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'older-than': { type: 'string' },
+  news: { type: 'string' },
+  content: { type: 'string' },
+  today: { type: 'string' },
+});
 if (values.markdown && values.json) fail('--markdown and --json: choose one');
 let olderThan: number | undefined;
 if (values['older-than'] !== undefined) {

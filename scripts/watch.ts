@@ -12,44 +12,26 @@
 // Exit codes: 0 every feed read, 1 a feed could not be read, 2 the content or settings have a problem.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import got, { type RequestError } from 'got';
 import { loadTree, readContentTree } from '../src/lib/load.ts';
 import { formatProblem } from '../src/lib/problems.ts';
+import { readOptions, stop } from '../src/maintenance/cli.ts';
 import { type FeedConfig, readWatchConfig } from '../src/maintenance/config.ts';
 import { type FeedItem, readFeed } from '../src/maintenance/feeds.ts';
 import { fixedLookup, parseHosts } from '../src/maintenance/hosts.ts';
 import { type FeedStatus, findCandidates, formatCandidates, toWatchJson } from '../src/maintenance/watch.ts';
 
 const usage = 'usage: npm run watch -- [--json] [--from <dir> | --save <dir>] [--content <dir>] [--config <file>] [--hosts name=address,…]';
-const stop = (lines: string[]): never => {
-  for (const line of lines) console.error(line);
-  process.exit(2);
-};
 const show = (path: string) => relative(process.cwd(), path).split('\\').join('/') || '.';
 
-function readArgs() {
-  try {
-    return parseArgs({
-      options: {
-        json: { type: 'boolean' },
-        from: { type: 'string' },
-        save: { type: 'string' },
-        content: { type: 'string' },
-        config: { type: 'string' },
-        hosts: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }).values;
-  } catch (error) {
-    return stop([`watch: ${error instanceof Error ? error.message : String(error)}`, usage]);
-  }
-}
-const args = readArgs();
-if (args.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const args = readOptions('watch', usage, {
+  json: { type: 'boolean' },
+  from: { type: 'string' },
+  save: { type: 'string' },
+  content: { type: 'string' },
+  config: { type: 'string' },
+  hosts: { type: 'string' },
+});
 if (args.from && args.save) stop(['watch: --from and --save: choose one', usage]);
 
 const root = resolve(args.content ?? 'content');
