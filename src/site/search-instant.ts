@@ -27,6 +27,8 @@ export interface InstantDoc {
   a?: string;
   /** A review's recommendation number. */
   r?: number;
+  /** The page's opening words (a commitment's text, an extract's passage, a digest's summary), shown under an instant answer. */
+  o?: string;
   /** The page's filter values, as indexes into `filters`. */
   f: number[];
 }
@@ -50,6 +52,16 @@ export interface InstantIndex {
 }
 
 const aliasText = (aliases: readonly string[]) => (aliases.length ? { a: aliases.join(' · ') } : {});
+
+/** How many words of a page's opening an instant answer shows: about a line on a phone and a half. */
+export const OPENING_WORDS = 14;
+
+/** The first `OPENING_WORDS` words of a text, with "…" where it goes on. */
+export function openingWords(text: string | undefined): { o?: string } {
+  const words = (text ?? '').split(/\s+/).filter(Boolean);
+  if (!words.length) return {};
+  return { o: words.length > OPENING_WORDS ? `${words.slice(0, OPENING_WORDS).join(' ')}…` : words.join(' ') };
+}
 
 export function instantIndex(graph: Graph): InstantIndex {
   const position = new Map(graph.sources.map((s, i) => [s.id, i]));
@@ -77,9 +89,10 @@ export function instantIndex(graph: Graph): InstantIndex {
       ...doc('c', c.id, c.title, c.source, commitmentSearchRecord(graph, c, sourceOf(c.source))),
       ...aliasText(c.aliases),
       ...(c.recommendation !== undefined ? { r: c.recommendation } : {}),
+      ...openingWords(c.text),
     })),
-    ...graph.extracts.map((e) => doc('e', e.id, e.title, e.source, extractSearchRecord(graph, e, sourceOf(e.source)))),
-    ...graph.sources.map((s) => doc('s', s.id, s.title, s.id, sourceSearchRecord(s))),
+    ...graph.extracts.map((e) => ({ ...doc('e', e.id, e.title, e.source, extractSearchRecord(graph, e, sourceOf(e.source))), ...openingWords(e.blocks[0]) })),
+    ...graph.sources.map((s) => ({ ...doc('s', s.id, s.title, s.id, sourceSearchRecord(s)), ...openingWords(s.description) })),
   ];
   return {
     sources: graph.sources.map((s) => ({ t: s.shortTitle, a: s.aliases.join(' · '), y: yearOf(s.published) })),

@@ -1,9 +1,11 @@
 // One list from two layers: the instant answers lead, Pagefind's results follow without repeating
-// them, a page at a time; and each result's excerpt as text. Pure.
+// them, a page at a time; each result's excerpt as text; and what an instant answer shows to say
+// why it matched. Pure.
 import type { Urls } from '../urls.ts';
 import type { InstantDoc } from '../search-instant.ts';
-import { RESULT_KINDS } from '../search-rules.ts';
+import { RESULT_KINDS, STOPWORDS, searchWords } from '../search-rules.ts';
 import type { PagefindData, PagefindResult } from './full-text.ts';
+import { fuzziness } from './instant.ts';
 
 /** An instant answer's page, from the same URL helpers as the pages themselves. */
 export const docUrl = (urls: Urls, doc: InstantDoc): string => urls.entity(RESULT_KINDS[doc.k].entity, doc.id);
@@ -77,4 +79,89 @@ export function excerptSegments(excerpt: string): { text: string; marked: boolea
     else if (part) segments.push({ text: decode(part), marked });
   }
   return segments;
+}
+
+/** A run of text, marked (a matched word) or not: the page makes a text node or a <mark> of each. */
+export interface Segment {
+  text: string;
+  marked: boolean;
+}
+
+/** What an instant answer shows under its title to say why it matched: the matched alias, or the page's opening words. */
+export interface Snippet {
+  /** "Also called" for an alias; none for the opening words. */
+  label?: string;
+  segments: Segment[];
+}
+
+/** Edits (insert, delete, substitute) from `a` to `b`, stopping early once above `most`. */
+function editDistance(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...row) > most) return most + 1;
+    previous = row;
+  }
+  return previous[b.length] ?? most + 1;
+}
+
+/**
+ * True when a word of the text answers a query term as the instant index matches it: the same
+ * word, a word the term begins (the word being typed), or within the term's fuzziness.
+ */
+export const answers = (word: string, term: string): boolean =>
+  word === term || word.startsWith(term) || (fuzziness(term) > 0 && editDistance(word, term, fuzziness(term)) <= fuzziness(term));
+
+/** The query's terms that decide a match: its words without the filler a question is padded with. */
+const queryTerms = (query: string): string[] => searchWords(query).filter((w) => !STOPWORDS.has(w));
+
+/** `text` as segments, each word some term answers marked (words as searchWords splits them). */
+export function markWords(text: string, terms: readonly string[]): Segment[] {
+  const segments: Segment[] = [];
+  // Marked words with only spaces between them are one mark ("<mark>staying close</mark>").
+  const push = (part: string, marked: boolean) => {
+    if (!part) return;
+    const last = segments.at(-1);
+    const before = segments.at(-2);
+    if (last && last.marked === marked) last.text += part;
+    else if (marked && last && before?.marked && /^[^\S\n]+$/.test(last.text)) {
+      segments.pop();
+      before.text += last.text + part;
+    } else segments.push({ text: part, marked });
+  };
+  let at = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)) {
+    const index = match.index ?? 0;
+    push(text.slice(at, index), false);
+    const word = searchWords(match[0]).join('');
+    push(
+      match[0],
+      terms.some((term) => answers(word, term)),
+    );
+    at = index + match[0].length;
+  }
+  push(text.slice(at), false);
+  return segments;
+}
+
+const covers = (text: string, term: string) => searchWords(text).some((word) => answers(word, term));
+
+/**
+ * Why an instant answer matched, as text to show under its title: when the title leaves a query
+ * term unmatched and one of the page's aliases matches it, that alias (the one matching most such
+ * terms); otherwise the page's own opening words. Matched words are marked either way. Undefined
+ * when there is neither.
+ */
+export function instantSnippet(doc: Pick<InstantDoc, 't' | 'a' | 'o'>, query: string): Snippet | undefined {
+  const terms = queryTerms(query);
+  const missing = terms.filter((term) => !covers(doc.t, term));
+  const aliases = doc.a ? doc.a.split(' · ') : [];
+  const score = (alias: string) => missing.filter((term) => covers(alias, term)).length;
+  const alias = aliases.reduce<string | undefined>((best, a) => (score(a) > (best === undefined ? 0 : score(best)) ? a : best), undefined);
+  if (alias) return { label: 'Also called', segments: markWords(alias, terms) };
+  if (doc.o) return { segments: markWords(doc.o, terms) };
+  return undefined;
 }
