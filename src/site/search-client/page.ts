@@ -1,6 +1,8 @@
 // The search page's DOM (src/pages/search.astro renders it; only /search/ loads this script): reads
-// the form and the URL, loads the layers, runs each search (./run.ts) and shows it. Everything that
-// decides what to show is in the pure modules beside this one.
+// the form and the URL, loads the layers, runs each search (./run.ts) and shows it, with the
+// filters behind one button after the result count (their values from search/facets.json and the
+// results: ./facets.ts) and the tracker list a query names offered first (./lists.ts). Everything
+// that decides what to show is in the pure modules beside this one.
 import type MiniSearch from 'minisearch';
 import type { FilterValue, SearchFilter } from '../search.ts';
 import { PAGEFIND_EXCERPT_WORDS, PAGEFIND_RANKING, RESULT_LIST } from '../search-config.ts';
@@ -9,8 +11,10 @@ import { RESULT_KINDS, SEARCH_FILES } from '../search-rules.ts';
 import { makeUrls } from '../urls.ts';
 import { prepareVocabulary, type Vocabulary } from './correct.ts';
 import type { Counts, Pagefind, PagefindData } from './full-text.ts';
+import { FACETS_FILE, type FacetsFile, facetOptions, namesFilter, shownValues } from './facets.ts';
 import { docFilters, type Instant, loadInstant, type Selection } from './instant.ts';
-import { excerptSegments, docUrl } from './results.ts';
+import { listOffer, namedList, type TrackerListLink } from './lists.ts';
+import { docUrl, excerptSegments, instantSnippet, type Segment } from './results.ts';
 import { type Outcome, runSearch } from './run.ts';
 import { readState, writeState } from './state.ts';
 
@@ -34,30 +38,47 @@ export function start(app: HTMLElement): void {
   const input = form?.elements.namedItem('q');
   const status = document.getElementById('search-status');
   const note = document.getElementById('search-correction');
+  const offer = document.getElementById('search-offer');
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
   const nojs = document.getElementById('search-nojs');
-  if (!form || !(input instanceof HTMLInputElement) || !status || !note || !list || !more || !nojs) return;
+  const toggle = document.getElementById('search-filters-toggle');
+  const panel = document.getElementById('search-filters');
+  if (!form || !(input instanceof HTMLInputElement) || !status || !note || !offer || !list || !more || !nojs || !toggle || !panel) return;
   const urls = makeUrls(app.dataset.base ?? '/');
   const preloaded = app.dataset.instantPreload === 'true';
-  const groups = [...form.querySelectorAll('details[data-filter]')].filter((g) => g instanceof HTMLDetailsElement);
-  const boxes = (group: Element) => [...group.querySelectorAll('input[type=checkbox]')].filter((b) => b instanceof HTMLInputElement);
+  const lists = JSON.parse(app.dataset.lists ?? '[]') as TrackerListLink[];
+  const groups = [...panel.querySelectorAll('details[data-filter]')].filter((g) => g instanceof HTMLDetailsElement);
   const nameOf = (group: HTMLElement) => (group.dataset.filter ?? '') as SearchFilter;
-  const values = (group: Element): FilterValue[] => boxes(group).map((box) => ({ id: box.value, label: box.dataset.label ?? box.value }));
-  const statusLabels = new Map(groups.filter((g) => nameOf(g) === 'status').flatMap((g) => values(g).map((v) => [v.id, v.label])));
+  const names = groups.map(nameOf);
+  // The tracker's lists are one per status (and "overdue"): their titles are the status labels.
+  const statusLabels = new Map(lists.map((l) => [l.slug, l.title]));
 
   let latest = 0;
   let pause: ReturnType<typeof setTimeout> | undefined;
+  /** The ticked filter values: the checkboxes show them, and the URL holds them. */
+  let selection: Selection = {};
+  /** The counts of the search shown; undefined before one (or without the full text). */
+  let counts: Counts | undefined;
+
+  // Each filter's values and labels, fetched once: when the filters are first opened, or before the
+  // first search when the URL names a filter (a shared link, perhaps with labels from before ids).
+  let facets: Promise<Partial<Record<SearchFilter, FilterValue[]>>> | undefined;
+  let facetValues: Partial<Record<SearchFilter, FilterValue[]>> | undefined;
+  const loadFacets = () =>
+    (facets ??= json(urls.page(FACETS_FILE)).then(
+      (file: FacetsFile) => (facetValues = facetOptions(file)),
+      () => {
+        facets = undefined;
+        return {};
+      },
+    ));
 
   // Restore the search from the URL; filter values by id, or by label from URLs made before ids.
-  const restored = readState(new URLSearchParams(location.search), Object.fromEntries(groups.map((g) => [nameOf(g), values(g)])));
+  const params = new URLSearchParams(location.search);
+  const restored = readState(params, {});
   let exact = restored.exact;
   input.value = restored.q;
-  for (const group of groups) {
-    const ticked = restored.filters[nameOf(group)] ?? [];
-    for (const box of boxes(group)) box.checked = ticked.includes(box.value);
-    if (ticked.length) group.open = true;
-  }
   nojs.hidden = true;
   app.hidden = false;
 
@@ -91,47 +112,102 @@ export function start(app: HTMLElement): void {
       }),
   };
 
-  function selectedFilters(): Selection {
-    const filters: Selection = {};
+  const setText = (el: Element | null, text: string) => {
+    // Written only when it changes: every keystroke comes through here.
+    if (el && el.textContent !== text) el.textContent = text;
+  };
+
+  /** How many are ticked, on each filter's heading and on the button. */
+  function showSelected() {
+    let all = 0;
     for (const group of groups) {
-      const ticked = boxes(group)
-        .filter((box) => box.checked)
-        .map((box) => box.value);
-      const selected = group.querySelector('[data-selected]');
-      const text = ticked.length ? `(${ticked.length} selected)` : '';
-      // Written only when it changes: every keystroke comes through here.
-      if (selected && selected.textContent !== text) selected.textContent = text;
-      if (ticked.length) filters[nameOf(group)] = ticked;
+      const ticked = selection[nameOf(group)]?.length ?? 0;
+      all += ticked;
+      setText(group.querySelector('[data-selected]'), ticked ? `(${ticked} selected)` : '');
     }
-    return filters;
+    setText(toggle?.querySelector('[data-selected-all]') ?? null, all ? ` (${all} selected)` : '');
   }
 
-  function showCounts(counts: Counts | undefined) {
+  /** A filter value's checkbox, labelled with its count. */
+  const checkbox = (name: SearchFilter, value: FilterValue, index: number): HTMLLIElement => {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = `f-${name}-${index}`;
+    box.name = name;
+    box.value = value.id;
+    box.dataset.label = value.label;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.dataset.count = '';
+    const label = document.createElement('label');
+    label.htmlFor = box.id;
+    label.append(`${value.label} `, count);
+    const item = document.createElement('li');
+    item.dataset.value = value.id;
+    item.append(box, label);
+    return item;
+  };
+
+  /**
+   * Each filter's checkboxes, for the values the results carry and those ticked, with their counts:
+   * only while the filters are open. The items already there stay where they are (the one with
+   * focus keeps it); the others are taken out, and new ones put in their place in the file's order.
+   */
+  function showFilters() {
+    if (!panel || panel.hidden || !facetValues) return;
     for (const group of groups) {
-      for (const box of boxes(group)) {
-        const count = box.parentElement?.querySelector('[data-count]');
-        if (count) count.textContent = counts ? `(${counts[nameOf(group)]?.[box.value] ?? 0})` : '';
+      const name = nameOf(group);
+      const values = facetValues[name] ?? [];
+      const shown = shownValues(name, values, counts, selection);
+      const ul = group.querySelector('ul');
+      if (!ul) continue;
+      const wanted = new Set(shown.map((v) => v.id));
+      const have = new Map<string, HTMLElement>();
+      for (const li of [...ul.children].filter((li) => li instanceof HTMLElement)) {
+        if (wanted.has(li.dataset.value ?? '') || li.contains(document.activeElement)) have.set(li.dataset.value ?? '', li);
+        else li.remove();
       }
+      let cursor = ul.firstElementChild;
+      for (const value of shown) {
+        let item = have.get(value.id);
+        if (item) cursor = item.nextElementSibling;
+        else {
+          item = checkbox(name, value, values.indexOf(value));
+          ul.insertBefore(item, cursor);
+        }
+        const box = item.querySelector('input');
+        if (box) box.checked = selection[name]?.includes(value.id) ?? false;
+        setText(item.querySelector('[data-count]'), counts ? `(${counts[name]?.[value.id] ?? 0})` : '');
+      }
+      group.hidden = ul.children.length === 0;
+      if (selection[name]?.length) group.open = true;
     }
   }
 
-  const excerpt = (text: string) =>
-    element(
-      'p',
-      {},
-      excerptSegments(text).map((s) => (s.marked ? element('mark', { textContent: s.text }) : document.createTextNode(s.text))),
-    );
+  function showCounts(shown: Counts | undefined) {
+    counts = shown;
+    showFilters();
+  }
+
+  /** Text as text nodes, its marked parts in <mark>: never parsed as HTML. */
+  const segments = (parts: Segment[]) => parts.map((s) => (s.marked ? element('mark', { textContent: s.text }) : document.createTextNode(s.text)));
+  const excerpt = (text: string) => element('p', {}, segments(excerptSegments(text)));
   const badge = (label: string | undefined) => (label ? [' ', element('strong', { className: 'tag', textContent: label })] : []);
+
+  /** The query the shown answers are for: their matched words are marked. */
+  let marking = '';
 
   function instantItem(engine: Instant, doc: InstantDoc) {
     const source = engine.file.sources[doc.s];
     const kind = RESULT_KINDS[doc.k];
     const details = [kind.label, kind.anchors ? '' : source?.t, doc.r ? `Recommendation ${doc.r}` : '', source?.y].filter(Boolean).join(' · ');
     const status = docFilters(engine.file, doc).status?.[0];
+    // Why it matched: the alias that did, or the page's opening words, the matched words marked.
+    const snippet = instantSnippet(doc, marking);
     return element('li', { className: 'instant' }, [
       element('h2', {}, [element('a', { href: docUrl(urls, doc), textContent: doc.t })]),
       element('p', { className: 'meta' }, [details, ...badge(statusLabels.get(status ?? ''))]),
-      ...(doc.a ? [element('p', { textContent: `Also called: ${doc.a}` })] : []),
+      ...(snippet ? [element('p', { className: 'snippet' }, [...(snippet.label ? [`${snippet.label}: `] : []), ...segments(snippet.segments)])] : []),
     ]);
   }
 
@@ -155,6 +231,12 @@ export function start(app: HTMLElement): void {
     return item;
   }
 
+  /** The list's items; the first result is the page's answer (data-answer: the first-screen checks measure it). */
+  const fill = (...items: HTMLElement[]) => {
+    list.replaceChildren(...items);
+    items[0]?.setAttribute('data-answer', '');
+  };
+
   const browseLinks = () => [
     element('a', { href: urls.page('pillars/'), textContent: 'browse by pillar' }),
     ' or ',
@@ -162,7 +244,7 @@ export function start(app: HTMLElement): void {
   ];
 
   const fail = () => {
-    list.replaceChildren();
+    fill();
     more.hidden = true;
     showCounts(undefined);
     status.replaceChildren('Search could not load. You can ', ...browseLinks(), '.');
@@ -180,7 +262,8 @@ export function start(app: HTMLElement): void {
 
   const show = (outcome: Outcome, typed: string, filters: Selection) => {
     const { engine, lead, results, found } = outcome;
-    list.replaceChildren(...(engine ? lead.map((doc) => instantItem(engine, doc)) : []), ...results.map(fullTextItem));
+    marking = found.dropped.length && found.used.length ? found.used.join(' ') : outcome.query;
+    fill(...(engine ? lead.map((doc) => instantItem(engine, doc)) : []), ...results.map(fullTextItem));
     showCounts(outcome.counts);
     more.hidden = outcome.more.done || outcome.more.total <= list.children.length;
     const sentences: (Node | string)[][] = [];
@@ -207,14 +290,20 @@ export function start(app: HTMLElement): void {
     const ticket = ++latest;
     clearTimeout(pause);
     last = undefined;
-    const filters = selectedFilters();
+    const filters = selection;
+    showSelected();
     const typed = input.value.trim();
+    marking = typed;
+    // A query that names a tracker list ("what is overdue") is offered that list first.
+    const named = namedList(typed, lists);
+    if (named) offer.replaceChildren(element('a', { href: urls.page(`tracker/${named.slug}/`), textContent: listOffer(named) }));
+    offer.hidden = !named;
     const url = writeState({ q: input.value, exact, filters });
     history.replaceState(null, '', url ? `?${url}` : location.pathname);
     try {
       if (!typed && !Object.keys(filters).length) {
         // Nothing to search for: no index is loaded until the box gets focus.
-        list.replaceChildren();
+        fill();
         showCounts(undefined);
         note.hidden = true;
         more.hidden = true;
@@ -228,11 +317,11 @@ export function start(app: HTMLElement): void {
         {
           current: () => ticket === latest,
           instant: (engine, docs) => {
-            list.replaceChildren(...docs.map((doc) => instantItem(engine, doc)));
+            fill(...docs.map((doc) => instantItem(engine, doc)));
             list.dataset.phase = 'instant';
           },
           first: (engine, lead, results) => {
-            list.replaceChildren(...(engine ? lead.map((doc) => instantItem(engine, doc)) : []), ...results.map(fullTextItem));
+            fill(...(engine ? lead.map((doc) => instantItem(engine, doc)) : []), ...results.map(fullTextItem));
             // The first answers, when no instant answer came before them.
             list.dataset.phase = 'first';
           },
@@ -261,8 +350,31 @@ export function start(app: HTMLElement): void {
     exact = false;
     void run({ typing: true });
   });
-  form.addEventListener('change', (event) => {
-    if (event.target !== input) void run();
+  // A checkbox ticked or unticked: the selection, then the search, follow it.
+  panel.addEventListener('change', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+    const name = box.name as SearchFilter;
+    const others = (selection[name] ?? []).filter((id) => id !== box.value);
+    const ticked = box.checked ? (facetValues?.[name] ?? []).map((v) => v.id).filter((id) => id === box.value || others.includes(id)) : others;
+    const { [name]: _dropped, ...rest } = selection;
+    selection = ticked.length ? { ...rest, [name]: ticked } : rest;
+    void run();
+  });
+  // The filters, behind one button after the result count: their values are fetched the first time.
+  toggle.addEventListener('click', async () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    if (!open || facetValues) return showFilters();
+    const loading = panel.querySelector<HTMLElement>('[data-facets-state]');
+    if (loading) loading.hidden = false;
+    await loadFacets();
+    if (loading) {
+      loading.hidden = facetValues !== undefined;
+      loading.textContent = facetValues ? loading.textContent : 'The filters could not load.';
+    }
+    showFilters();
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -287,5 +399,11 @@ export function start(app: HTMLElement): void {
       if (ticket === latest) list.setAttribute('aria-busy', 'false');
     }
   });
-  void run();
+  // A URL that names a filter needs its values (and their labels, for links shared before ids) first.
+  if (namesFilter(params, names))
+    void loadFacets().then((options) => {
+      selection = readState(params, options).filters;
+      void run();
+    });
+  else void run();
 }
