@@ -13,7 +13,7 @@ import { AXE, axeViolations } from '../support/axe.ts';
 import { readPages } from '../support/dist.ts';
 import { hasChromium, launch, localContext } from '../support/chromium.ts';
 import { serve } from '../support/serve.ts';
-import { resultMetas, resultPaths, waitForSearch } from '../support/search.ts';
+import { openFilters, resultMetas, resultPaths, waitForSearch } from '../support/search.ts';
 
 interface Fragment {
   url: string;
@@ -229,6 +229,7 @@ describe.runIf(hasChromium)(
     it('filters by status id, counting each status', async () => {
       const page = await open('search/?q=staying%20close&status=delivered');
       await waitForSearch(page, 'staying close');
+      await openFilters(page);
       expect(await page.locator('input[name=status][value=delivered]').isChecked()).toBe(true);
       const items = await page.locator('#search-results > li').all();
       expect(items.length).toBeGreaterThan(0);
@@ -240,6 +241,8 @@ describe.runIf(hasChromium)(
       const page = await open('search/?q=staying%20close&source=Keep%20on%20Caring');
       await waitForSearch(page, 'staying close');
       expect(await page.locator('#search-q').inputValue()).toBe('staying close');
+      expect(await page.locator('#search-filters-toggle').textContent()).toBe('Filters (1 selected)');
+      await openFilters(page);
       expect(await page.locator('input[name=source][value="keep-on-caring-2016"]').isChecked()).toBe(true);
       expect(search(page).getAll('source')).toEqual(['keep-on-caring-2016']);
       const metas = await resultMetas(page);
@@ -253,6 +256,7 @@ describe.runIf(hasChromium)(
     it("counts OR within a group: ticking one source leaves the other sources' counts as they were", async () => {
       const page = await open('search/?q=staying%20close');
       await waitForSearch(page, 'staying close');
+      await openFilters(page);
       const counts = () => page.locator('details[data-filter=source] [data-count]').allTextContents();
       const before = await counts();
       expect(before.filter((c) => c !== '(0)').length).toBeGreaterThan(2);
@@ -267,6 +271,10 @@ describe.runIf(hasChromium)(
       const page = await open('search/?q=care%20leavers');
       await waitForSearch(page, 'care leavers');
       const before = await page.locator('#search-results > li').count();
+      // The filters' button, after the count, opens them with Enter.
+      await page.locator('#search-filters-toggle').focus();
+      await page.keyboard.press('Enter');
+      await openFilters(page);
       await page.locator('details[data-filter=year] summary').focus();
       await page.keyboard.press('Enter');
       await page.locator('input[name=year][value="2016"]').focus();
@@ -357,23 +365,30 @@ describe.runIf(hasChromium)(
       await broken.close();
     });
 
-    it('puts the filters in a column beside the results at 1280×800, the first result in view, and above them on a phone', async () => {
-      const wide = await localContext(browser, server.origin, offsite, { viewport: { width: 1280, height: 800 } });
-      let page = await open('search/?q=staying%20close', wide);
-      await waitForSearch(page, 'staying close');
-      const result = await page.locator('#search-results > li').first().boundingBox();
-      const filters = await page.locator('.search-filters').boundingBox();
-      expect(result && result.y + 40 < 800).toBe(true);
-      expect(filters && result && filters.x + filters.width <= result.x).toBe(true);
-      await wide.close();
-      const phone = await localContext(browser, server.origin, offsite, { viewport: { width: 375, height: 740 } });
-      page = await open('search/?q=staying%20close', phone);
-      await waitForSearch(page, 'staying close');
-      const first = await page.locator('#search-results > li').first().boundingBox();
-      const folded = await page.locator('.search-filters').boundingBox();
-      expect(folded && first && folded.y + folded.height <= first.y).toBe(true);
-      expect(await page.locator('details[data-filter][open]').count()).toBe(0);
-      await phone.close();
+    it('shows the first result in view at 1280×800 and on a 375×740 phone, the filters closed behind their button after the count', async () => {
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 375, height: 740 },
+      ]) {
+        const sized = await localContext(browser, server.origin, offsite, { viewport });
+        const page = await open('search/?q=staying%20close', sized);
+        await waitForSearch(page, 'staying close');
+        const result = await page.locator('#search-results > li').first().boundingBox();
+        const toggle = await page.locator('#search-filters-toggle').boundingBox();
+        const status = await page.locator('#search-status').boundingBox();
+        expect(result && result.y + 80 < viewport.height, `${viewport.width} px: the first result's top at ${result?.y}`).toBe(true);
+        // The button follows the count (beside it or under it) and comes before the first result.
+        expect(
+          await page.evaluate(() => {
+            const status = document.getElementById('search-status');
+            const toggle = document.getElementById('search-filters-toggle');
+            return !!status && !!toggle && (status.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING) > 0;
+          }),
+        ).toBe(true);
+        expect(status && toggle && result && status.y < result.y && toggle.y + toggle.height <= result.y).toBe(true);
+        expect(await page.locator('#search-filters').isVisible()).toBe(false);
+        await sized.close();
+      }
     });
 
     it('announces the number of results in a polite live region', async () => {
@@ -505,6 +520,7 @@ describe.runIf(hasChromium)(
       const axeContext = await localContext(browser, server.origin, offsite, { bypassCSP: true });
       const page = await open('search/?q=kinsip&pillar=Care%20leavers', axeContext);
       await waitForSearch(page, 'kinship');
+      await openFilters(page);
       for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
       await page.addScriptTag({ path: AXE });
       const violations = await axeViolations(page, 'search page with results, filters and a correction');

@@ -31,3 +31,10 @@ export function resultMetas(page: Page): Promise<string[]> {
     ),
   );
 }
+
+/** Opens the filters (behind one button after the result count) and waits for their values, which the page fetches the first time. */
+export async function openFilters(page: Page): Promise<void> {
+  const toggle = page.locator('#search-filters-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.waitForFunction(() => document.querySelectorAll('#search-filters input[type=checkbox]').length > 0, undefined, { timeout: 15_000 });
+}

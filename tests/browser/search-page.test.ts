@@ -1,0 +1,203 @@
+// The search page's layout and what it shows, on the fixture site under /sub-path/ (issue 20): the
+// first result on a phone's first screen with one search box and the filters behind one button
+// after the count; filters whose values come from the results, kept in the URL, by keyboard;
+// instant answers that say why they matched; the tracker list a query names, offered first; axe
+// at a phone's size and a desktop's.
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Graph } from '../../src/lib/graph.ts';
+import { loadContent } from '../../src/lib/load.ts';
+import { trackerLists } from '../../src/site/tracker.ts';
+import { AXE, axeViolations } from '../support/axe.ts';
+import { hasChromium, launch, localContext } from '../support/chromium.ts';
+import { resultPaths, waitForSearch } from '../support/search.ts';
+import { serve } from '../support/serve.ts';
+
+const PHONE = { width: 360, height: 780 };
+const DESKTOP = { width: 1280, height: 800 };
+
+describe.runIf(hasChromium)('the search page on the fixture site', () => {
+  const site = inject('sites').fixture;
+  if (!site) throw new Error('the fixture site was not built');
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serve>>;
+  let graph: Graph;
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
+    const loaded = loadContent(resolve(import.meta.dirname, '../..', site.content));
+    if (!loaded.ok) throw new Error(`${site.content} does not load`);
+    graph = loaded.graph;
+    server = await serve(site.outDir, site.base);
+    browser = await launch();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    expect({ errors: errors.splice(0), offsite: offsite.splice(0) }, 'script errors or requests to other hosts').toEqual({ errors: [], offsite: [] });
+  });
+
+  /** A page at the given size (a phone with touch by default), the CSP bypassed only where axe is injected. */
+  const open = async (path: string, viewport = PHONE, options: { axe?: boolean } = {}): Promise<Page> => {
+    const phone = viewport.width < 600;
+    const context = await localContext(browser, server.origin, offsite, { viewport, isMobile: phone, hasTouch: phone, bypassCSP: options.axe ?? false });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    await page.goto(`${server.origin}${site.base}${path}`);
+    return page;
+  };
+  const top = (page: Page, selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+  const params = (page: Page) => new URL(page.url()).searchParams;
+
+  it('shows the first result of “staying close” on the first screen of a 360 × 780 phone, under one search box and the count, with the filters behind one button', async () => {
+    const page = await open('search/?q=staying%20close');
+    await waitForSearch(page, 'staying close');
+    const first = await top(page, '#search-results > li');
+    console.log(`fixture: first result of "staying close" starts ${first} px down at 360 × 780`);
+    expect(first, 'px from the top of the page to the first result').toBeLessThan(PHONE.height - 80);
+    expect(await page.locator('input[type=search]').count(), 'search boxes on the page').toBe(1);
+    // The button comes after the count and before the results; the filters it controls are closed.
+    const toggle = page.getByRole('button', { name: /^Filters/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const order = await page.evaluate(() =>
+      ['search-q', 'search-status', 'search-filters-toggle', 'search-results'].map((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1),
+    );
+    expect(order, 'the box, the count, the filters button and the results, top to bottom').toEqual([...order].sort((a, b) => a - b));
+    expect(await top(page, '#search-filters-toggle')).toBeLessThan(first);
+    expect(await page.locator('#search-filters').isVisible()).toBe(false);
+    expect(await page.locator('details[data-filter]:visible').count()).toBe(0);
+  });
+
+  it('keeps the page free of filter values: they come from search/facets.json when the filters are opened, and only the values the results carry', async () => {
+    const html = await (await fetch(`${server.origin}${site.base}search/`)).text();
+    expect(html).not.toMatch(/type="checkbox"/);
+    // Only the first source has a page on accredited practice leaders.
+    const page = await open('search/?q=accredited');
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await waitForSearch(page, 'accredited');
+    expect(fetched).not.toContain(`${site.base}search/facets.json`);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.locator('details[data-filter=source] summary').click();
+    await expect.poll(() => page.locator('input[name=source]').count()).toBeGreaterThan(0);
+    expect(fetched).toContain(`${site.base}search/facets.json`);
+    // Every source shown has a result among those listed, and says how many.
+    const counts = await page.locator('details[data-filter=source] [data-count]').allTextContents();
+    expect(
+      counts.every((c) => /^\((\d+)\)$/.test(c) && c !== '(0)'),
+      counts.join(' '),
+    ).toBe(true);
+    const shown = await page.locator('input[name=source]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    const metas = await page.locator('#search-results > li .meta').allTextContents();
+    for (const id of shown)
+      expect(
+        metas.some((m) => m.includes(graph.source.get(id)?.shortTitle ?? '?')),
+        id,
+      ).toBe(true);
+    expect(shown.length).toBeLessThan(graph.sources.length);
+  });
+
+  it('opens the filters from the keyboard and ticks one with Space, narrowing the results and putting the filter in the URL', async () => {
+    const page = await open('search/?q=staying%20close');
+    await waitForSearch(page, 'staying close');
+    const before = await page.locator('#search-results > li').count();
+    await page.locator('#search-filters-toggle').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#search-filters-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.locator('details[data-filter=status] summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('input[name=status][value=delivered]').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => params(page).getAll('status')).toEqual(['delivered']);
+    await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/for “staying close”, with filters$/);
+    await waitForSearch(page, 'staying close');
+    const after = await page.locator('#search-results > li').count();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    for (const tag of await page.locator('#search-results .meta .tag').allTextContents()) expect(tag).toBe('Delivered');
+    expect(await page.locator('#search-filters-toggle').textContent()).toBe('Filters (1 selected)');
+    // The box keeps focus through the search that follows.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('delivered');
+  });
+
+  it('applies the filters of a shared URL on load, by id or by the title of an older link, and writes them back as ids', async () => {
+    const page = await open('search/?q=staying%20close&source=Beta');
+    await waitForSearch(page, 'staying close');
+    expect(params(page).getAll('source')).toEqual(['beta-2023']);
+    const metas = await page.locator('#search-results > li .meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((m) => m.includes('Beta'))).toBe(true);
+    expect(await page.locator('#search-filters-toggle').textContent()).toBe('Filters (1 selected)');
+    await page.locator('#search-filters-toggle').click();
+    expect(await page.locator('input[name=source][value="beta-2023"]').isChecked()).toBe(true);
+    expect(await page.locator('details[data-filter=source]').getAttribute('open')).not.toBeNull();
+  });
+
+  it('says why an instant answer matched: the commitment’s opening words with the matched words marked, built as text', async () => {
+    const page = await open('search/?q=staying%20close');
+    await waitForSearch(page, 'staying close');
+    const answer = page.locator('#search-results > li.instant:has(a[href$="/commitments/alpha-staying-close/"])');
+    const text = graph.commitment.get('alpha-staying-close')?.text ?? '';
+    expect(await answer.locator('.snippet').textContent()).toBe(text);
+    expect(await answer.locator('.snippet mark').allTextContents()).toEqual(['staying close']);
+    expect(await answer.locator('.snippet *:not(mark)').count()).toBe(0);
+    expect(await page.locator('#search-results').textContent()).not.toContain('Also called:');
+  });
+
+  it('offers the tracker list a query names first, under the count, with its count: “what is overdue”', async () => {
+    const overdue = trackerLists(graph).find((list) => list.slug === 'overdue');
+    const n = overdue?.commitments.length ?? -1;
+    expect(n).toBeGreaterThan(0);
+    const page = await open('search/?q=what%20is%20overdue');
+    await expect.poll(() => page.locator('#search-offer').isVisible()).toBe(true);
+    const link = page.locator('#search-offer a');
+    expect(await link.textContent()).toBe(`See the ${n} overdue commitment${n === 1 ? '' : 's'}`);
+    expect(new URL((await link.getAttribute('href')) ?? '', server.origin).pathname).toBe(`${site.base}tracker/overdue/`);
+    // First under the count: before any result, and nothing but the filters' button between them.
+    await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full');
+    const offerTop = await top(page, '#search-offer');
+    expect(offerTop).toBeGreaterThan(await top(page, '#search-status'));
+    if (await page.locator('#search-results > li').count()) expect(offerTop).toBeLessThan(await top(page, '#search-results > li'));
+    expect(offerTop).toBeLessThan(PHONE.height - 80);
+    await link.click();
+    await page.waitForURL(/\/tracker\/overdue\/$/);
+    expect(await page.locator('[data-answer]').textContent()).toMatch(new RegExp(`^${n} commitments? `));
+    // A query that names no list offers none.
+    const other = await open('search/?q=staying%20close');
+    await waitForSearch(other, 'staying close');
+    expect(await other.locator('#search-offer').isVisible()).toBe(false);
+    expect((await resultPaths(other)).length).toBeGreaterThan(0);
+  });
+
+  for (const [size, viewport] of [
+    ['360 × 780', PHONE],
+    ['1280 × 800', DESKTOP],
+  ] as const)
+    it(`has no axe-core WCAG 2.2 AA violation at ${size}, with results, a list offered and the filters open`, async () => {
+      const page = await open('search/?q=delivered&source=alpha-2016', viewport, { axe: true });
+      await waitForSearch(page, 'delivered');
+      await page.locator('#search-filters-toggle').click();
+      await expect.poll(() => page.locator('input[name=source]').count()).toBeGreaterThan(0);
+      for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
+      expect(await page.locator('#search-offer').isVisible()).toBe(true);
+      await page.addScriptTag({ path: AXE });
+      expect(await axeViolations(page, `search page at ${size}`)).toEqual([]);
+    });
+});
