@@ -1,6 +1,7 @@
 // The search page's pure rules of what to show (issue 20): why an instant answer matched (which
 // snippet, which words marked), which tracker list a query names, and which filter values a
 // filter shows. The page itself, on the fixture site in Chromium: tests/browser/search-page.test.ts.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import { STATUS_VALUES, STATUSES } from '../../src/lib/schema/statuses.ts';
@@ -8,7 +9,7 @@ import type { FilterValue } from '../../src/site/search.ts';
 import { shownValues } from '../../src/site/search-client/facets.ts';
 import { listOffer, namedList, type TrackerListLink } from '../../src/site/search-client/lists.ts';
 import { instantSnippet, markWords, type Segment } from '../../src/site/search-client/results.ts';
-import { instantIndex, OPENING_WORDS, openingWords } from '../../src/site/search-instant.ts';
+import { fileFor, instantIndex, OPENING_WORDS, openingWords } from '../../src/site/search-instant.ts';
 import { trackerLists } from '../../src/site/tracker.ts';
 import { GOOD } from '../support/fixtures.ts';
 
@@ -119,5 +120,27 @@ describe('the values a search filter shows', () => {
     ['ticked values of other filters do not count', { source: { b: 1 } }, { pillar: ['a'] }, ['b']],
   ] as const)('%s', (_, counts, selection, expected) => {
     expect(shownValues('source', values, counts, selection as never).map((v) => v.id)).toEqual(expected);
+  });
+});
+
+describe('the opening words in the instant file', () => {
+  const loaded = loadContent(GOOD);
+  if (!loaded.ok) throw new Error('the good fixture does not load');
+  const index = instantIndex(loaded.graph);
+
+  it('are kept while the file fits its preload budget, and left out past it', () => {
+    const roomy = fileFor(index, 1024 * 1024);
+    expect(roomy.preload).toBe(true);
+    expect(roomy.index.docs.filter((d) => d.o).length).toBe(index.docs.filter((d) => d.o).length);
+    expect(JSON.parse(roomy.json)).toEqual(index);
+    const lean = fileFor(index, 100);
+    expect(lean.preload).toBe(false);
+    expect(lean.index.docs.filter((d) => d.o)).toEqual([]);
+    expect(lean.json).not.toContain('"o":');
+    expect(lean.index.docs.map((d) => d.id)).toEqual(index.docs.map((d) => d.id));
+    // Just over what the file takes without them: the opening words go and it is preloaded.
+    const bare = JSON.stringify(lean.index);
+    const budget = gzipSync(bare).length;
+    expect(fileFor(index, budget)).toMatchObject({ preload: true, json: bare });
   });
 });
