@@ -94,8 +94,15 @@ export const INSTANT_FUZZY = {
  * cannot separate these values: kept as first set.
  */
 export const CORRECTION = {
-  /** Shorter words are never corrected (and never make the page fetch the vocabulary). */
+  /**
+   * Shorter words, and prefixes of longer vocabulary words, are corrected only by one edit that
+   * makes a pair with a neighbouring word in some title, alias or glossary term (issue 20: "no
+   * wrong dor" went to "Dorset", a body word "dor" begins; "door" pairs with "wrong" in "No Wrong
+   * Door").
+   */
   minLength: 4,
+  /** Words shorter than this are never corrected; from this long a query word the instant index does not know makes the page fetch the vocabulary. */
+  inPairFrom: 3,
   /** Words up to this long may be corrected by one edit; longer ones by two. */
   oneEditUpTo: 5,
 } as const;

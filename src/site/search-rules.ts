@@ -18,11 +18,23 @@ export function searchWords(text: string): string[] {
   );
 }
 
-/** Words a question or a long phrase is padded with; never required to match. */
+/**
+ * Words a question or a long phrase is padded with: grammar words, question words, and the filler
+ * people type around the term they mean ("is … now a legal duty", "what is the latest on …", "how
+ * much …", "the new plan for …"). Never required to match, never the word a result is found by: a
+ * query is matched on its other words. Issue 20: "Is Staying Close now a legal duty?" found three
+ * summaries and not the commitment, because "now" had to match too. Content words stay out of it,
+ * however common ("care", "children", "councils", "government"): they can be what a reader means.
+ */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  'a about an and are as at be been by can could did do does for from had has have how i in is it its of on or our should that the their there they this to was we were what when where which who why will with would you your'.split(
-    ' ',
-  ),
+  [
+    // grammar
+    'a about also am an and any are as at be been being but by can could did do does doing done for from had has have having he her his how i if in is it its me my of on or our she should so some than that the their them then there these they this those to too us was we were what when where whether which while who whom whose why will with would you your',
+    // asking and filler
+    'actually anymore any currently own does get gets getting go goes going got happen happened happening happens hear heard know latest let lot lots make made many much new now please plan plans really say said says see show still tell thing things today update whats yet',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /** The words of a query that must match something: stopwords left out, unless that leaves none. */

@@ -20,9 +20,14 @@ import { GOOD } from '../support/fixtures.ts';
 
 const urls = makeUrls('/');
 
-/** A stand-in for Pagefind: pages of words, a page matching when it has every word searched; it counts what it is asked. */
-function fakePagefind(pages: { url: string; text: string }[]) {
+/**
+ * A stand-in for Pagefind: pages of words, a page matching when it has every word searched; it
+ * counts what it is asked. Like Pagefind, it loads a page's data once (its fragment) however often
+ * it is asked for it, and gives a page the same id in every search.
+ */
+function fakePagefind(pages: { url: string; text: string; kind?: 'c' | 'e' | 's' }[]) {
   const asked = { searches: [] as (string | null)[], data: 0 };
+  const loaded = new Set<string>();
   const engine: Pagefind = {
     options: async () => {},
     init: async () => {},
@@ -34,9 +39,11 @@ function fakePagefind(pages: { url: string; text: string }[]) {
       return {
         filters: {},
         results: hits.map((p) => ({
+          id: p.url,
           data: async (): Promise<PagefindData> => {
-            asked.data++;
-            return { url: p.url, excerpt: p.text, meta: { title: p.text, result: 'c', type: 'Commitment', source: '', year: '' } };
+            if (!loaded.has(p.url)) asked.data++;
+            loaded.add(p.url);
+            return { url: p.url, excerpt: p.text, meta: { title: p.text, result: p.kind ?? 'c', type: 'Commitment', source: '', year: '' } };
           },
         })),
       };

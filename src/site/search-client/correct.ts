@@ -2,7 +2,7 @@
 // vocabulary (search/vocabulary.json, written from the graph by src/site/search-files.ts). Pure.
 import type { Vocabulary as VocabularyFile } from '../search.ts';
 import { CORRECTION } from '../search-config.ts';
-import { searchWords } from '../search-rules.ts';
+import { STOPWORDS, searchWords } from '../search-rules.ts';
 
 /** The vocabulary, made ready for lookups: word → weight (a title word counts more than a body word). */
 export interface Vocabulary {
@@ -40,26 +40,69 @@ export function distance(a: string, b: string, max: number): number {
 }
 
 /**
- * The nearest vocabulary word to `word`, or undefined when it is known, short, a number, a prefix
- * being typed, or too far from any. Ties go to the heavier word (titles weigh more than body
- * text), then to one that keeps the first letter.
+ * True when the words stand together in some title, alias or glossary term: the search page asks
+ * the instant index. A correction that makes such a pair with a neighbouring query word is what the
+ * reader meant ("no wrong dor" → "door", from "No Wrong Door"), and such a pair is kept together
+ * when words must be dropped (./full-text.ts).
  */
-export function correctWord(word: string, vocabulary: Vocabulary): string | undefined {
+export type Together = (words: readonly string[]) => boolean;
+
+/** Where a word stands in its query: the words either side, for a correction that makes a known pair. */
+export interface Context {
+  before?: string | undefined;
+  after?: string | undefined;
+  together?: Together | undefined;
+}
+
+/**
+ * The nearest vocabulary word to `word`, or undefined when it is known, short, a number, a prefix
+ * being typed, or too far from any. A correction that stands with a neighbouring word in some
+ * title, alias or glossary term (`context`) comes first, then the nearest, then the heavier word
+ * (titles weigh more than body text), then one that keeps the first letter. A short word (from
+ * CORRECTION.inPairFrom letters) or a prefix of some word is corrected only by one edit that makes
+ * such a pair: "dor" in "no wrong dor" is "door", not the start of "Dorset".
+ */
+export function correctWord(word: string, vocabulary: Vocabulary, context: Context = {}): string | undefined {
   const w = searchWords(word).join('');
-  if (w.length < CORRECTION.minLength || /\d/.test(w) || vocabulary.targets.has(w)) return undefined;
-  for (const target of vocabulary.targets.keys()) if (target.startsWith(w)) return undefined;
-  const max = w.length <= CORRECTION.oneEditUpTo ? 1 : 2;
-  let best: { target: string; d: number; weight: number } | undefined;
+  if (w.length < CORRECTION.inPairFrom || /\d/.test(w) || vocabulary.targets.has(w)) return undefined;
+  const { before, after, together } = context;
+  const pairs = (target: string) =>
+    together !== undefined && ((before !== undefined && together([before, target])) || (after !== undefined && together([target, after])));
+  let prefix = w.length < CORRECTION.minLength;
+  if (!prefix) for (const target of vocabulary.targets.keys()) if (target.startsWith(w)) prefix = true;
+  const max = prefix || w.length <= CORRECTION.oneEditUpTo ? 1 : 2;
+  let best: { target: string; d: number; weight: number; pair: boolean } | undefined;
   for (const [target, weight] of vocabulary.targets) {
     const d = distance(w, target, max);
     if (d > max) continue;
-    const better = !best || d < best.d || (d === best.d && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])));
-    if (better) best = { target, d, weight };
+    const pair = pairs(target);
+    if (prefix && !pair) continue;
+    const better =
+      !best ||
+      (pair && !best.pair) ||
+      (pair === best.pair &&
+        (d < best.d || (d === best.d && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])))));
+    if (better) best = { target, d, weight, pair };
   }
   return best?.target;
 }
 
-/** The query with each unknown word replaced by its correction; the same string when nothing changed. `isKnown`: words to leave alone. */
-export function correctQuery(query: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean = () => false): string {
-  return query.replace(/[\p{L}\p{N}'’]+/gu, (word) => (isKnown(word) ? word : (correctWord(word, vocabulary) ?? word)));
+/**
+ * The query with each unknown word replaced by its correction; the same string when nothing
+ * changed. `isKnown`: words to leave alone; `together`: whether words stand together in a title,
+ * alias or glossary term (see `correctWord`).
+ */
+export function correctQuery(query: string, vocabulary: Vocabulary, isKnown: (word: string) => boolean = () => false, together?: Together): string {
+  const words = [...query.matchAll(/[\p{L}\p{N}'’]+/gu)].map((m) => searchWords(m[0]).join(''));
+  // The neighbours a correction may pair with: the nearest words either side that are not stopwords.
+  const meaningful = words.map((w) => (w && !STOPWORDS.has(w) ? w : undefined));
+  const near = (from: number, step: number) => {
+    for (let i = from + step; i >= 0 && i < words.length; i += step) if (meaningful[i]) return meaningful[i];
+    return undefined;
+  };
+  let i = -1;
+  return query.replace(/[\p{L}\p{N}'’]+/gu, (word) => {
+    i++;
+    return isKnown(word) ? word : (correctWord(word, vocabulary, { before: near(i, -1), after: near(i, 1), together }) ?? word);
+  });
 }

@@ -1,7 +1,9 @@
 // The full-text layer: Pagefind's index of every source digest, commitment and extract page.
 // Pure: Pagefind is passed in (the page imports it on demand), so a test can give a stand-in.
 import type { SearchRecord } from '../search.ts';
+import { RESULT_LIST } from '../search-config.ts';
 import { meaningfulWords } from '../search-rules.ts';
+import type { Together } from './correct.ts';
 import type { Selection } from './instant.ts';
 
 // Pagefind ships no types for its browser API: these cover the parts used here.
@@ -13,6 +15,8 @@ export interface PagefindData {
   sub_results?: { url: string; title: string }[];
 }
 export interface PagefindResult {
+  /** Pagefind's id for the page: the same page has the same id in every search. */
+  id?: string;
   data(): Promise<PagefindData>;
 }
 /** Filter → value id → pages. */
@@ -40,12 +44,46 @@ export const pagefindFilters = (filters: Selection): Record<string, { any: strin
   Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
 
 /**
- * Pagefind's results for the meaningful words; when no page has them all, for the largest set of
- * them some page has, dropping first the word the most pages have (it says least). Pagefind
- * itself passes over a word that is on no page: such words are found (only those `isKnown` does
- * not vouch for need a look) and reported as dropped.
+ * The order in which words leave a query that no page matches whole: the word the most pages have
+ * first (it says least), and words that stand together with a neighbouring query word in some
+ * title, alias or glossary term ("staying close" in "is staying close a legal duty") only after
+ * every other word, so the term a reader typed is never lost to the words around it. `count`: how
+ * many pages have each word. Pure.
  */
-export async function fullText(engine: Pagefind, query: string, filters: Selection, isKnown: (word: string) => boolean): Promise<Found> {
+export function droppingOrder(terms: readonly string[], count: (term: string) => number, together?: Together): string[] {
+  const paired = new Set<string>();
+  if (together)
+    for (let i = 1; i < terms.length; i++) {
+      const a = terms[i - 1] as string;
+      const b = terms[i] as string;
+      if (a !== b && together([a, b])) {
+        paired.add(a);
+        paired.add(b);
+      }
+    }
+  return [...terms].sort((a, b) => Number(paired.has(a)) - Number(paired.has(b)) || count(b) - count(a));
+}
+
+/**
+ * True when one of a search's first results (those the list shows first) is a page that answers
+ * on its own, a commitment or an extract, not only source digests. A digest is long: its prose,
+ * coverage notes and headings can hold every word of a long question without being about it.
+ */
+async function answers(result: PagefindSearch): Promise<boolean> {
+  const first = await Promise.all(result.results.slice(0, RESULT_LIST.firstBatch).map((r) => r.data()));
+  return first.some((data) => data.meta.result !== 's');
+}
+
+/**
+ * Pagefind's results for the meaningful words. When no page has them all, or only source digests
+ * do (issue 20: "can councils club together to buy children's home places" found one digest), the
+ * results for the largest set of them that some commitment or extract has, dropping words in
+ * `droppingOrder` (the commonest first, a known pair last), then the digests that had every word;
+ * if no smaller set finds more than digests, the digests alone. Pagefind itself passes over a word
+ * that is on no page: such words are found (only those `isKnown` does not vouch for need a look)
+ * and reported as dropped.
+ */
+export async function fullText(engine: Pagefind, query: string, filters: Selection, isKnown: (word: string) => boolean, together?: Together): Promise<Found> {
   const options = { filters: pagefindFilters(filters) };
   const terms = query ? meaningfulWords(query) : [];
   const search = (text: string | undefined) => engine.search(text || null, options);
@@ -53,18 +91,42 @@ export async function fullText(engine: Pagefind, query: string, filters: Selecti
   for (const term of terms) if (!isKnown(term) && !(await search(term)).results.length) absent.push(term);
   const present = terms.filter((t) => !absent.includes(t));
   if (terms.length && !present.length) return { result: { results: [], filters: {} }, used: [], dropped: terms };
-  let result = await search(present.join(' '));
-  if (result.results.length || present.length < 2) return { result, used: present, dropped: absent };
+  const whole = await search(present.join(' '));
+  if (present.length < 2 || (whole.results.length && (await answers(whole)))) return { result: whole, used: present, dropped: absent };
   const counts = await Promise.all(terms.map(async (t) => (absent.includes(t) ? 0 : (await search(t)).results.length)));
   const count = (t: string) => counts[terms.indexOf(t)] ?? 0;
-  let used = terms.filter((t) => count(t) > 0);
-  while (used.length) {
+  const found = (result: PagefindSearch, used: readonly string[]): Found => ({
+    result,
+    used: present.filter((t) => used.includes(t)),
+    dropped: terms.filter((t) => !used.includes(t)),
+  });
+  // Words leave in order until a commitment or an extract has all those left.
+  const order = droppingOrder(
+    present.filter((t) => count(t) > 0),
+    count,
+    together,
+  );
+  let used = [...order];
+  let result = used.length === present.length ? whole : await search(used.join(' '));
+  /** The first smaller set some page has (digests only): the answer when no set finds more. */
+  let fallback: Found | undefined;
+  for (;;) {
+    if (result.results.length) {
+      if (await answers(result)) {
+        if (!whole.results.length) return found(result, used);
+        // The digests that had every word follow the pages found by fewer.
+        const ids = new Set(result.results.map((r) => r.id));
+        return found({ ...result, results: [...result.results, ...whole.results.filter((r) => r.id === undefined || !ids.has(r.id))] }, used);
+      }
+      fallback ??= found(result, used);
+    }
+    const next = order.shift();
+    if (next === undefined || used.length <= 1) break;
+    used = used.filter((t) => t !== next);
     result = await search(used.join(' '));
-    if (result.results.length) break;
-    const widest = used.reduce((a, b) => (count(b) > count(a) ? b : a));
-    used = used.filter((t) => t !== widest);
   }
-  return { result, used, dropped: terms.filter((t) => !used.includes(t)) };
+  if (whole.results.length) return { result: whole, used: present, dropped: absent };
+  return fallback ?? found(result, used);
 }
 
 /**

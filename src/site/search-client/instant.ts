@@ -2,7 +2,7 @@
 // MiniSearch, answering by title, alias, id, source, year and recommendation number as the reader
 // types, with prefix and fuzzy matching. Pure: MiniSearch is passed in (the page loads it on demand).
 import type MiniSearch from 'minisearch';
-import type { Options, Query, SearchOptions } from 'minisearch';
+import type { CombinationOperator, Options, Query, SearchOptions } from 'minisearch';
 import type { SearchFilter } from '../search.ts';
 import { INSTANT_BOOST, INSTANT_CHUNK, INSTANT_FUZZY, RESULT_LIST } from '../search-config.ts';
 import type { InstantDoc, InstantIndex } from '../search-instant.ts';
@@ -72,9 +72,12 @@ export const passes = (filters: Selection, selected: Selection): boolean =>
 
 /**
  * The MiniSearch query: the words as typed, or also each glossary synonym of a term they contain
- * ("locums" also searches "agency social workers").
+ * ("locums" also searches "agency social workers"). Each variant combines its own words as
+ * `combineWith` says (AND unless told), and the variants are ORed: a nested query takes its
+ * parent's `combineWith`, so without it each variant's words would be ORed too, and "free
+ * prescriptions for care leavers" answered with every title that says "care" (issue 20).
  */
-export function instantQuery(query: string, glossary: readonly (readonly string[])[]): Query {
+export function instantQuery(query: string, glossary: readonly (readonly string[])[], combineWith: CombinationOperator = 'AND'): Query {
   const text = ` ${searchWords(query).join(' ')} `;
   const variants: string[] = [];
   for (const group of glossary) {
@@ -82,7 +85,8 @@ export function instantQuery(query: string, glossary: readonly (readonly string[
     const used = terms.find((t) => text.includes(` ${t} `));
     if (used) for (const other of terms) if (other !== used) variants.push(text.replace(` ${used} `, ` ${other} `).trim());
   }
-  return variants.length ? { combineWith: 'OR', queries: [query, ...variants.slice(0, RESULT_LIST.glossaryVariants)] } : query;
+  if (!variants.length) return query;
+  return { combineWith: 'OR', queries: [query, ...variants.slice(0, RESULT_LIST.glossaryVariants)].map((q) => ({ combineWith, queries: [q] })) };
 }
 
 /** The instant index in MiniSearch, with each page's filter values. */
@@ -102,7 +106,7 @@ export async function loadInstant(Engine: typeof MiniSearch, file: InstantIndex)
 /** The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's. */
 export function answer(engine: Instant | undefined, query: string, filters: Selection, options: SearchOptions = {}): InstantDoc[] {
   if (!engine || !query) return [];
-  const hits = engine.index.search(instantQuery(query, engine.file.glossary), {
+  const hits = engine.index.search(instantQuery(query, engine.file.glossary, options.combineWith ?? 'AND'), {
     ...options,
     filter: (hit) => passes(engine.filters[hit.id] ?? {}, filters),
   });
@@ -113,3 +117,25 @@ export function answer(engine: Instant | undefined, query: string, filters: Sele
 /** True when some title, alias or id of the instant index has a word that `word` begins (no fuzzy matching). */
 export const knows = (engine: Instant | undefined, word: string): boolean =>
   engine ? engine.index.search(word, { prefix: true, fuzzy: false, combineWith: 'OR', processTerm: (t) => t }).length > 0 : false;
+
+/** A word and its plural or singular by a final "s", as the glossary matches terms. */
+const withPlural = (word: string): string[] => [word, word.endsWith('s') && word.length > 3 ? word.slice(0, -1) : `${word}s`];
+
+/**
+ * True when the words stand together in one title, alias or id of the instant index, or in one
+ * glossary term, each word exactly or with a plural "s" added or taken away (no prefix or fuzzy
+ * matching): a known pair for typo correction and for the words a question must keep
+ * (./correct.ts, ./full-text.ts).
+ */
+export function together(engine: Instant | undefined, words: readonly string[]): boolean {
+  if (!engine || !words.length) return false;
+  const inTerm = engine.file.glossary.some((group) =>
+    group.some((term) => {
+      const termWords = searchWords(term);
+      return words.every((w) => withPlural(w).some((form) => termWords.includes(form)));
+    }),
+  );
+  if (inTerm) return true;
+  const query: Query = { combineWith: 'AND', queries: words.map((w) => ({ combineWith: 'OR', queries: withPlural(w) })) };
+  return engine.index.search(query, { prefix: false, fuzzy: false, processTerm: (t) => t }).length > 0;
+}

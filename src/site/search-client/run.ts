@@ -8,7 +8,7 @@ import { meaningfulWords, searchWords } from '../search-rules.ts';
 import type { Urls } from '../urls.ts';
 import { correctQuery, type Vocabulary } from './correct.ts';
 import { type Counts, type Found, fullText, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
-import { answer, fuzziness, type Instant, knows, type Selection } from './instant.ts';
+import { answer, fuzziness, type Instant, knows, type Selection, together } from './instant.ts';
 import { docUrl, type Following, following } from './results.ts';
 
 export interface SearchRequest {
@@ -72,17 +72,18 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   let query = typed;
   let checked: Vocabulary | undefined;
   const known = (word: string) => knows(engine, word);
+  const pair = (words: readonly string[]) => together(engine, words);
   let shown = false;
   const show = (docs: InstantDoc[]) => {
     if (!engine || !docs.length) return;
     progress.instant(engine, docs);
     shown = true;
   };
-  if (engine && typed && !exact && searchWords(typed).some((w) => w.length >= CORRECTION.minLength && !/\d/.test(w) && !known(w))) {
+  if (engine && typed && !exact && searchWords(typed).some((w) => w.length >= CORRECTION.inPairFrom && !/\d/.test(w) && !known(w))) {
     // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
     show(answer(engine, typed, filters));
     checked = await layers.vocabulary();
-    query = correctQuery(typed, checked, known);
+    query = correctQuery(typed, checked, known, pair);
     if (!progress.current()) return;
   }
 
@@ -107,7 +108,7 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   if (!pagefind && !engine) return 'failed';
 
   let found: Found = { result: NOTHING, used: meaningfulWords(query), dropped: [] };
-  if (pagefind) found = await fullText(pagefind, query, filters, known);
+  if (pagefind) found = await fullText(pagefind, query, filters, known, engine ? pair : undefined);
   if (!progress.current()) return;
   // Without the instant index (not in yet), the words on no page are the unknown ones: correct them now.
   if (pagefind && !engine && !exact && found.dropped.length) {
@@ -116,13 +117,15 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
     if (!progress.current()) return;
     if (corrected !== typed) {
       query = corrected;
-      found = await fullText(pagefind, query, filters, known);
+      found = await fullText(pagefind, query, filters, known, engine ? pair : undefined);
       if (!progress.current()) return;
     }
   }
 
-  // When words were dropped, the instant answers are those with the most of the remaining words in their titles.
-  const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, { combineWith: 'OR', ...fuzzy }) : instantDocs;
+  // When words were dropped, the instant answers are the titles that have every remaining word: a
+  // title with only some of them (ORed, as until issue 20) put five titles that merely say "care
+  // leavers" above the one page that answers "free prescriptions for care leavers".
+  const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, fuzzy) : instantDocs;
   const more = following(found.result.results, new Set(lead.map((doc) => docUrl(urls, doc))));
   const wanted = Math.max(0, RESULT_LIST.page - lead.length);
   // The top of the list first, then the rest of the page.
