@@ -12,7 +12,8 @@ export interface PagefindData {
   url: string;
   excerpt: string;
   meta: SearchRecord['meta'];
-  sub_results?: { url: string; title: string }[];
+  /** The places inside the page that matched (headings and anchors), each with its matched words' weights. */
+  sub_results?: { url: string; title: string; weighted_locations?: { weight?: number; balanced_score?: number }[] }[];
 }
 export interface PagefindResult {
   /** Pagefind's id for the page: the same page has the same id in every search. */

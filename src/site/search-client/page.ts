@@ -14,7 +14,7 @@ import type { Counts, Pagefind, PagefindData } from './full-text.ts';
 import { FACETS_FILE, type FacetsFile, facetOptions, namesFilter, shownValues } from './facets.ts';
 import { docFilters, type Instant, loadInstant, type Selection } from './instant.ts';
 import { listOffer, namedList, type TrackerListLink } from './lists.ts';
-import { docUrl, excerptSegments, instantSnippet, type Segment } from './results.ts';
+import { docUrl, excerptSegments, instantSnippet, resultHref, type Segment } from './results.ts';
 import { type Outcome, runSearch } from './run.ts';
 import { readState, writeState } from './state.ts';
 
@@ -215,7 +215,7 @@ export function start(app: HTMLElement): void {
     const meta = result.meta;
     const details = [meta.type, meta.source, meta.locator, meta.year].filter(Boolean).join(' · ');
     const item = element('li', {}, [
-      element('h2', {}, [element('a', { href: result.url, textContent: meta.title })]),
+      element('h2', {}, [element('a', { href: resultHref(result), textContent: meta.title })]),
       element('p', { className: 'meta' }, [details, ...badge(meta.status)]),
       excerpt(result.excerpt),
     ]);

@@ -11,6 +11,21 @@ import { fuzziness } from './instant.ts';
 export const docUrl = (urls: Urls, doc: InstantDoc): string => urls.entity(RESULT_KINDS[doc.k].entity, doc.id);
 
 /**
+ * Where a full-text result's link opens: a source digest at the place inside it that matched
+ * best, by the weight of the words matched there (a commitment's anchor when the words are its
+ * title, the top when they are the digest's own title or prose); any other page at its top.
+ */
+export function resultHref(data: PagefindData): string {
+  if (!RESULT_KINDS[data.meta.result]?.anchors) return data.url;
+  let best: { url: string; score: number } | undefined;
+  for (const sub of data.sub_results ?? []) {
+    const score = (sub.weighted_locations ?? []).reduce((sum, l) => sum + (l.balanced_score ?? l.weight ?? 0), 0);
+    if (score > (best?.score ?? 0)) best = { url: sub.url, score };
+  }
+  return best?.url ?? data.url;
+}
+
+/**
  * Pagefind's results after the instant answers that lead the list: each result's data loaded only
  * when it is to be shown, the pages already shown above left out. `next` loads the next results;
  * "Show more" calls it again and nothing is searched twice.
