@@ -334,7 +334,8 @@ describe.runIf(hasChromium)(
           expect(await page.locator('#search-correction').textContent(), q).toMatch(/^No page has all of your words; showing results for /);
       }
       const page = await open('search/?q=what%20did%20the%20government%20say%20about%20xyzzy%20and%20staying%20close');
-      await waitForSearch(page, 'government say staying close');
+      // "what", "did", "the", "say", "about" and "and" are filler (issue 20), "xyzzy" is on no page.
+      await waitForSearch(page, 'government staying close');
       expect((await resultPaths(page)).slice(0, 5).some((p) => p.includes('staying-close'))).toBe(true);
     });
 
