@@ -43,8 +43,12 @@ function tree(files: { alpha?: string; beta?: string; pillars?: string } = {}): 
 let treesTried = 0;
 afterAll(() => console.log(`robust loader: ${treesTried} generated or mutated content trees loaded`));
 
-/** No single load may take longer than this, however hostile the input: the loader never hangs. */
-const MAX_LOAD_MS = 5_000;
+/**
+ * The loader never hangs, however hostile the input. This bounds a hang (a backtracking pattern
+ * runs for minutes), not speed: a load takes well under a second on an idle machine, and the old
+ * 5 s bound failed on 2 cores at a load average of 16–20. Speed is the bench's business.
+ */
+const MAX_LOAD_MS = 30_000;
 
 /** Loads the tree and checks the contract: a graph, or located problems in the given files. */
 function loadChecked(input: ContentTree): LoadResult {
