@@ -1,36 +1,52 @@
-// A tiny static server for a built site on 127.0.0.1 and a random port, honouring the base path
-// and answering unknown paths with 404.html, as a static host does.
-import { readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+// A built site served as a static host serves it, for the browser suites: sirv (a maintained
+// static-file server) on node:http, on 127.0.0.1 and a port of its own. Paths under the site's
+// base are served from the output folder, `/x/` and `/x` from `x/index.html`; anything else is
+// answered with 404.html and status 404, as most static hosts do (README, "Deploying"). Content
+// types are sirv's (from the mrmime table: text/html, text/css, text/javascript, application/json,
+// text/csv, text/xml, application/wasm …, as nginx's table has them); Pagefind's own files (.pagefind, .pf_meta, .pf_index,
+// .pf_fragment, .pf_filter), which no table knows, go as application/octet-stream, as a host
+// sends a file of a type it does not know. No compression: a body's length is the bytes sent.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
+import sirv from 'sirv';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+export interface Served {
+  /** `http://127.0.0.1:<port>`: the site is at `origin + base`. */
+  origin: string;
+  close: () => Promise<void>;
+}
 
-export async function serve(outDir: string, base: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const inside = path.startsWith(base) ? normalize(path.slice(base.length)).replace(/^(\.\.[/\\])+/, '') : undefined;
-    let file = inside === undefined ? undefined : join(outDir, inside);
-    try {
-      if (file && statSync(file).isDirectory()) file = join(file, 'index.html');
-      if (!file || !statSync(file).isFile()) throw new Error('not a file');
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      response.end(readFileSync(file));
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      response.end(readFileSync(join(outDir, '404.html')));
-    }
+export async function serve(outDir: string, base: string): Promise<Served> {
+  const notFound = readFileSync(join(outDir, '404.html'));
+  const files = sirv(outDir, {
+    dev: false,
+    etag: false,
+    setHeaders: (response, pathname) => {
+      if (/\.(pagefind|pf_[a-z]+)$/.test(pathname)) response.setHeader('content-type', 'application/octet-stream');
+    },
+  });
+  const server = createServer((request, response) => {
+    const missing = () => {
+      response.writeHead(404, { 'content-type': 'text/html;charset=utf-8', 'content-length': notFound.length });
+      response.end(notFound);
+    };
+    const url = request.url ?? '/';
+    if (!url.startsWith(base)) return missing();
+    // sirv serves from the folder's root: the base is taken off, as a host mounting the site there would.
+    request.url = `/${url.slice(base.length)}`;
+    files(request, response, missing);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((done) => {
+        // A browser may still hold a keep-alive connection open: close them, or close() waits for it.
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }
