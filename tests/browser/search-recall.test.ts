@@ -11,11 +11,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, launch, localContext } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasChromium, useBrowser } from '../support/browser.ts';
 import { resultPaths, waitForSearch } from '../support/search.ts';
-import { serve } from '../support/serve.ts';
 
 interface Query {
   q: string;
@@ -35,28 +34,17 @@ const TYPO_SETS: TypoSet[] = ['firstLetter', 'transposed', 'bodyOnly'];
 describe.runIf(hasChromium)('search quality over tests/search/queries.json (real content)', () => {
   const site = inject('sites').content;
   if (!site) throw new Error('the content site was not built');
-  const base = site.base;
-  let browser: Browser;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const offsite: string[] = [];
+  const chromium = useBrowser({
+    site: () => {
+      if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
+      return site;
+    },
+  });
 
   beforeAll(async () => {
-    if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
-    server = await serve(site.outDir, site.base);
-    browser = await launch();
-    page = await (await localContext(browser, server.origin, offsite)).newPage();
-    await page.goto(`${server.origin}${base}search/`);
+    page = await chromium.open('search/');
   }, 60_000);
-
-  afterEach(() => {
-    expect(offsite.splice(0), 'requests to another origin while searching').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** The commitment ids the search page ranks for `q`, in order, after any typo correction. */
   async function commitmentsFor(q: string): Promise<string[]> {
@@ -141,30 +129,16 @@ describe.runIf(hasChromium)('each text indexed once (fixture site)', () => {
   const built = inject('sites').fixture;
   if (!built) throw new Error('the fixture site was not built');
   const site = built;
-  let browser: Browser;
-  let page: Page;
-  let server: Awaited<ReturnType<typeof serve>>;
-  const offsite: string[] = [];
-
-  beforeAll(async () => {
-    if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
-    server = await serve(site.outDir, site.base);
-    browser = await launch();
-    page = await (await localContext(browser, server.origin, offsite)).newPage();
-  }, 60_000);
-
-  afterEach(() => {
-    expect(offsite.splice(0), 'requests to another origin while searching').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const chromium = useBrowser({
+    site: () => {
+      if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
+      return site;
+    },
   });
 
   /** The links of the results the search page lists for `q` (a ?q= link), in order, as paths with any #anchor. */
   async function links(q: string): Promise<string[]> {
-    await page.goto(`${server.origin}${site.base}search/?q=${encodeURIComponent(q)}`);
+    const page = await chromium.open(`search/?q=${encodeURIComponent(q)}`);
     await waitForSearch(page, q);
     await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full');
     return page.$$eval('#search-results > li > h2 > a', (as) =>

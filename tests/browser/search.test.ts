@@ -7,12 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { AXE, axeViolations } from '../support/axe.ts';
 import { readPages } from '../support/dist.ts';
-import { hasChromium, launch, localContext } from '../support/chromium.ts';
-import { serve } from '../support/serve.ts';
+import { hasChromium, useBrowser } from '../support/browser.ts';
 import { openFilters, resultMetas, resultPaths, waitForSearch } from '../support/search.ts';
 
 interface Fragment {
@@ -146,50 +145,16 @@ describe.runIf(hasChromium)(
   () => {
     const site = sites().content;
     if (!site) throw new Error('the content site was not built');
-    let browser: Browser;
-    let context: BrowserContext;
-    let server: Awaited<ReturnType<typeof serve>>;
-    const offsite: string[] = [];
-    const errors: string[] = [];
-
-    beforeAll(async () => {
-      if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
-      server = await serve(site.outDir, site.base);
-      browser = await launch();
-      context = await localContext(browser, server.origin, offsite);
-    }, 60_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    // Chromium's pages may reach the site alone; after every test, no script error, CSP violation,
+    // dialog or request to another host on the pages it opened (tests/support/browser.ts).
+    const chromium = useBrowser({
+      site: () => {
+        if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
+        return site;
+      },
     });
-
-    // Checked after every test, for the pages that test opened: each test then proves for itself,
-    // run alone or in any order, that no script error was raised and no other host was asked.
-    afterEach(() => {
-      expect({ errors: errors.splice(0), offsite: offsite.splice(0) }, 'script errors or requests to other hosts on the pages this test opened').toEqual({
-        errors: [],
-        offsite: [],
-      });
-    });
-
-    // One tab per context, navigated from test to test: a new tab costs Chromium a renderer process
-    // (about 0.3 s of CPU on this machine). A navigation replaces the document and its script state.
-    const tabs = new Map<BrowserContext, Page>();
-    const open = async (path: string, into = context): Promise<Page> => {
-      let page = tabs.get(into);
-      if (!page || page.isClosed()) {
-        const tab = await into.newPage();
-        tab.on('pageerror', (error) => errors.push(`${tab.url()}: ${error.message}`));
-        tab.on('console', (message) => {
-          if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${tab.url()}: ${message.text()}`);
-        });
-        tabs.set(into, tab);
-        page = tab;
-      }
-      await page.goto(`${server.origin}${site.base}${path}`);
-      return page;
-    };
+    // One tab per context, navigated from test to test.
+    const open = (path: string, into?: BrowserContext): Promise<Page> => chromium.open(path, { into });
     const search = (page: Page) => new URL(page.url()).searchParams;
 
     it('puts the named commitment first as the query is typed, and writes the query into the URL', async () => {
@@ -340,11 +305,10 @@ describe.runIf(hasChromium)(
     });
 
     it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
-      const broken = await localContext(browser, server.origin, offsite);
-      await broken.route(/\/(pagefind\/|search\/instant\.json|_astro\/minisearch\.)/, (route) => route.abort());
-      // Not through open(): the aborted requests are this test's doing, not script errors.
+      // The aborted requests are this test's doing: their failing to load is no script error.
+      const broken = await chromium.newContext({ abort: /\/(pagefind\/|search\/instant\.json|_astro\/minisearch\.)/ });
       const page = await broken.newPage();
-      await page.goto(`${server.origin}${site.base}search/?q=staying%20close`);
+      await page.goto(chromium.url('search/?q=staying%20close'));
       await page.waitForFunction(() => /could not load/.test(document.getElementById('search-status')?.textContent ?? ''));
       expect(await page.locator('#search-status').textContent()).toBe('Search could not load. You can browse by pillar or browse by source.');
       expect(await page.locator('#search-status a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/pillars/', '/sources/']);
@@ -353,10 +317,9 @@ describe.runIf(hasChromium)(
     });
 
     it('still answers from titles, and says so, when only the full-text index fails to load', async () => {
-      const broken = await localContext(browser, server.origin, offsite);
-      await broken.route(/\/pagefind\//, (route) => route.abort());
+      const broken = await chromium.newContext({ abort: /\/pagefind\// });
       const page = await broken.newPage();
-      await page.goto(`${server.origin}${site.base}search/?q=profit%20cap`);
+      await page.goto(chromium.url('search/?q=profit%20cap'));
       await waitForSearch(page, 'profit cap');
       expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
       expect(await page.locator('#search-correction').textContent()).toBe(
@@ -371,7 +334,7 @@ describe.runIf(hasChromium)(
         { width: 1280, height: 800 },
         { width: 375, height: 740 },
       ]) {
-        const sized = await localContext(browser, server.origin, offsite, { viewport });
+        const sized = await chromium.newContext({ viewport });
         const page = await open('search/?q=staying%20close', sized);
         await waitForSearch(page, 'staying close');
         const result = await page.locator('#search-results > li').first().boundingBox();
@@ -426,12 +389,11 @@ describe.runIf(hasChromium)(
 
     it('is not left busy when the box is cleared in the middle of a search', async () => {
       // Pagefind's files are held back, so the search is still waiting for them when the box is cleared.
-      const slow = await localContext(browser, server.origin, offsite);
+      const slow = await chromium.newContext();
       const held: Route[] = [];
       await slow.route(/\/pagefind\//, (route) => void held.push(route));
       const page = await slow.newPage();
-      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-      await page.goto(`${server.origin}${site.base}search/`);
+      await page.goto(chromium.url('search/'));
       await page.locator('#search-q').fill('staying close');
       await page.waitForFunction(() => document.getElementById('search-results')?.getAttribute('aria-busy') === 'true');
       await page.locator('#search-q').fill('');
@@ -455,10 +417,10 @@ describe.runIf(hasChromium)(
     });
 
     it('preloads the instant index, loads the full-text index when the box gets focus, and the vocabulary only for an unknown word', async () => {
-      const page = await context.newPage();
+      const page = await chromium.context.newPage();
       const fetched: string[] = [];
       page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-      await page.goto(`${server.origin}${site.base}search/`);
+      await page.goto(chromium.url('search/'));
       await page.waitForLoadState('networkidle');
       expect(fetched).toContain(`${site.base}search/instant.json`);
       expect(fetched.filter((p) => /^\/_astro\/minisearch\.[A-Z0-9]+\.js$/.test(p))).toHaveLength(1);
@@ -478,7 +440,7 @@ describe.runIf(hasChromium)(
     });
 
     it('says search needs JavaScript, and links to browsing by pillar and by source, when JavaScript is off', async () => {
-      const noScript = await localContext(browser, server.origin, offsite, { javaScriptEnabled: false });
+      const noScript = await chromium.newContext({ javaScriptEnabled: false });
       const page = await open('search/?q=kinship', noScript);
       expect(await page.locator('#search-nojs').isVisible()).toBe(true);
       expect(await page.locator('#search-app').isVisible()).toBe(false);
@@ -491,7 +453,7 @@ describe.runIf(hasChromium)(
     it('fetches a small, measured amount for a first search (printed), all from this site', async () => {
       // Playwright sees the requests of Pagefind's web worker too (the index chunks and WebAssembly);
       // the test server sends no compression, so body length is the bytes on the wire.
-      const cold = await localContext(browser, server.origin, offsite);
+      const cold = await chromium.newContext();
       const page = await cold.newPage();
       const sizes: Promise<{ url: string; bytes: number }>[] = [];
       cold.on('response', (response) =>
@@ -502,7 +464,7 @@ describe.runIf(hasChromium)(
           ),
         ),
       );
-      await page.goto(`${server.origin}${site.base}search/?q=kinship%20allowance`);
+      await page.goto(chromium.url('search/?q=kinship%20allowance'));
       await waitForSearch(page, 'kinship allowance');
       await page.waitForLoadState('networkidle');
       const all = await Promise.all(sizes);
@@ -511,14 +473,14 @@ describe.runIf(hasChromium)(
       console.log(
         `first search for "kinship allowance": ${(total / 1024).toFixed(1)} KB over ${all.length} requests, of which search (scripts, instant index, Pagefind) ${(search / 1024).toFixed(1)} KB:\n  ${all.map((e) => `${(e.bytes / 1024).toFixed(1)} KB ${new URL(e.url).pathname}`).join('\n  ')}`,
       );
-      expect(all.every((e) => e.url.startsWith(server.origin))).toBe(true);
+      expect(all.every((e) => e.url.startsWith(chromium.origin))).toBe(true);
       expect(total).toBeLessThan(400 * 1024);
       await cold.close();
     });
 
     it('has no axe-core WCAG 2.2 AA violation with results, open filters with counts and a correction shown', async () => {
       // axe is injected as an inline script, which the page's Content-Security-Policy refuses: bypass it for this check only.
-      const axeContext = await localContext(browser, server.origin, offsite, { bypassCSP: true });
+      const axeContext = await chromium.newContext({ bypassCSP: true });
       const page = await open('search/?q=kinsip&pillar=Care%20leavers', axeContext);
       await waitForSearch(page, 'kinship');
       await openFilters(page);
@@ -533,22 +495,19 @@ describe.runIf(hasChromium)(
 );
 
 describe.runIf(hasChromium)('the search page in a browser (fixture under /sub-path/)', () => {
+  const site = sites().fixture;
+  const chromium = useBrowser({
+    site: () => {
+      if (!site?.ok) throw new Error(`the fixture site did not build:\n${site?.log}`);
+      return site;
+    },
+  });
+
   it('finds fixture commitments and links them under the base path', async () => {
-    const site = sites().fixture;
-    if (!site?.ok) throw new Error(`the fixture site did not build:\n${site?.log}`);
-    const server = await serve(site.outDir, site.base);
-    const browser = await launch();
-    try {
-      const context = await localContext(browser, server.origin, []);
-      const page = await context.newPage();
-      await page.goto(`${server.origin}${site.base}search/?q=staying%20close`);
-      await waitForSearch(page, 'staying close');
-      const paths = await resultPaths(page);
-      expect(paths).toContain('/sub-path/commitments/alpha-staying-close/');
-      expect(paths.every((p) => p.startsWith('/sub-path/'))).toBe(true);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    const page = await chromium.open('search/?q=staying%20close');
+    await waitForSearch(page, 'staying close');
+    const paths = await resultPaths(page);
+    expect(paths).toContain('/sub-path/commitments/alpha-staying-close/');
+    expect(paths.every((p) => p.startsWith('/sub-path/'))).toBe(true);
   }, 60_000);
 });

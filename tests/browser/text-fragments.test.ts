@@ -3,11 +3,10 @@
 // document holds the passage between two screens of other text, and the link built from the
 // passage must open it scrolled to the passage. A directive for words the page lacks must not
 // scroll: the check tells the two apart. No network: the stand-in is served by the test.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withTextDirective, textDirective } from '../../src/site/fragments.ts';
 import { escapeHtml } from '../../src/site/quotation.ts';
-import { hasChromium, launch } from '../support/chromium.ts';
+import { hasChromium, useBrowser } from '../support/browser.ts';
 
 const ORIGIN = 'https://original.test';
 
@@ -39,28 +38,21 @@ const page = (passage: string) =>
   `<p style="height:3000px">Words after the passage.</p></body></html>`;
 
 describe.runIf(hasChromium)('text fragments the site writes, in Chromium', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   const served = new Map<string, string>();
+  // The stand-in original's origin is the only one pages may reach; the test answers its requests.
+  const chromium = useBrowser({ origin: ORIGIN, context: { viewport: { width: 1024, height: 700 } } });
 
   beforeAll(async () => {
-    browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1024, height: 700 } });
-    await context.route('**/*', (route) => {
-      const { pathname, origin } = new URL(route.request().url());
-      const body = origin === ORIGIN ? served.get(pathname) : undefined;
+    await chromium.context.route(`${ORIGIN}/**`, (route) => {
+      const body = served.get(new URL(route.request().url()).pathname);
       return body ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }) : route.abort();
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** Opens a stand-in original at a link and says whether the passage is on screen. */
   async function opensAtPassage(path: string, passageHtml: string, directive: string): Promise<boolean> {
     served.set(path, page(passageHtml));
-    const tab = await context.newPage();
+    const tab = await chromium.context.newPage();
     try {
       await tab.goto(withTextDirective(`${ORIGIN}${path}`, directive), { waitUntil: 'load' });
       const onScreen = () =>

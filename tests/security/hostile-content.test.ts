@@ -9,20 +9,19 @@
 // 2. Every payload taken as plain text is planted at once in one tree, which is built. No page
 //    holds it as live markup (parsed as HTML: no script but our own files, no on* attribute, no
 //    javascript:/data: URL, no iframe/object/style/base...), and Chromium loading every page of
-//    that build sees no dialog, no console error and no CSP violation.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//    that build sees no dialog, no console error and no CSP violation; the search page shows the
+//    payloads it finds as text, and "Copy quotation" copies them as inert text.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTree, type LoadResult } from '../../src/lib/load.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { CHROMIUM, launchChromium, watch, type Watch } from '../support/browser.ts';
+import { hasChromium, useBrowser } from '../support/browser.ts';
 import { buildSite, siteFolder } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { FIELDS, PATHS, PAYLOADS, lineOf, marker, plantFiles, plantTree, type Field } from '../support/hostile.ts';
-import { serve } from '../support/serve.ts';
 
 interface Planting {
   field: Field;
@@ -203,34 +202,25 @@ describe('the built site of every payload taken as plain text', () => {
     console.log(`hostile content: ${pages.length} built pages parsed; ${builtPayloads.size} distinct payloads shown as text, none as markup`);
   });
 
-  describe.runIf(existsSync(CHROMIUM))('in Chromium', () => {
-    let browser: Browser;
-    let context: BrowserContext;
-    let server: Awaited<ReturnType<typeof serve>>;
-    let seen: Watch;
-
-    beforeAll(async () => {
-      if (!build.ok) throw new Error(build.log);
-      server = await serve(outDir, '/');
-      browser = await launchChromium();
-      context = await browser.newContext();
-      seen = await watch(context, server.origin);
-    }, 60_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+  describe.runIf(hasChromium)('in Chromium', () => {
+    const chromium = useBrowser({
+      site: () => {
+        if (!build.ok) throw new Error(build.log);
+        return { outDir, base: '/' };
+      },
+      context: { clipboard: true },
     });
+    const seen = chromium.seen;
 
     it('loads every page with no dialog, no console error, no CSP violation and no live markup in the DOM', async () => {
       const pages = listFiles(outDir).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
       expect(pages.length).toBeGreaterThan(10);
       const live: string[] = [];
       // One tab for every page: a new tab per page would cost Chromium a renderer process each.
-      const page = await context.newPage();
+      const page = await chromium.context.newPage();
       for (const file of pages) {
         const path = `/${file.replace(/index\.html$/, '')}`;
-        await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+        await page.goto(chromium.url(path.slice(1)), { waitUntil: 'load' });
         if (readFileSync(join(outDir, file), 'utf8').includes('<meta http-equiv="refresh"'))
           await page.waitForURL((url) => url.pathname !== path, { timeout: 5_000 });
         await page.waitForLoadState('load');
@@ -264,14 +254,39 @@ describe('the built site of every payload taken as plain text', () => {
       console.log(`hostile content: Chromium loaded ${pages.length} pages`);
     }, 120_000);
 
+    // The search page over the same build (issue 11): the payloads are searched for, and the
+    // results and excerpts (Pagefind's, with its <mark>s) must be text — no element beyond the
+    // result list's own, no on* attribute, no javascript: URL — with no dialog or console error.
+    const RESULT_ELEMENTS = ['li', 'h2', 'a', 'p', 'mark', 'strong', 'ul'];
+    it.each(['alert', 'script', 'onerror', 'javascript', 'staying close'])('shows the search results for "%s" as text only', async (q) => {
+      const page = await chromium.open(`search/?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full', undefined, { timeout: 20_000 });
+      const found = await page.$$eval(
+        '#search-results *',
+        (elements, allowed) =>
+          elements.flatMap((el) => {
+            const out: string[] = [];
+            if (!allowed.includes(el.localName)) out.push(`<${el.localName}>`);
+            for (const name of el.getAttributeNames()) {
+              if (/^on/i.test(name) || name === 'style' || name === 'srcdoc') out.push(`${name}= on <${el.localName}>`);
+              if (/^\s*(javascript|data|vbscript):/i.test((el.getAttribute(name) ?? '').replace(/[\t\n\r]/g, '')))
+                out.push(`${name}="${el.getAttribute(name)}" on <${el.localName}>`);
+            }
+            return out;
+          }),
+        RESULT_ELEMENTS,
+      );
+      expect(found).toEqual([]);
+      expect(await page.locator('#search-results > li').count(), `results for "${q}"`).toBeGreaterThan(0);
+    });
+
     // Issue 21: "Copy quotation" builds its HTML from text. Over every payload the quotation can carry
     // (the passage, its title, speaker and place, the source's title and publishers), the clipboard
     // must hold quotation markup only, the payloads as text, and pasting it must run nothing.
     it('copies a quotation of hostile content as inert text: quotation markup only, every payload as text, nothing run when pasted', async () => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-      const page = await context.newPage();
+      const page = await chromium.context.newPage();
       try {
-        await page.goto(`${server.origin}/extracts/alpha-foreword/`, { waitUntil: 'load' });
+        await page.goto(chromium.url('extracts/alpha-foreword/'), { waitUntil: 'load' });
         await page.getByRole('button', { name: 'Copy quotation' }).click();
         await expect.poll(() => page.locator('#announce').textContent()).toBe('Quotation copied');
         const copied = await page.evaluate(async () => {
@@ -300,7 +315,7 @@ describe('the built site of every payload taken as plain text', () => {
         expect(copied.elements.filter((el) => !['a', 'blockquote', 'br', 'cite', 'li', 'p', 'ul'].includes(el))).toEqual([]);
         expect(copied.attributes.filter((attr) => attr !== 'a[href]')).toEqual([]);
         expect(copied.hrefs.length).toBeGreaterThan(0);
-        expect(copied.hrefs.filter((href) => !href.startsWith(`${server.origin}/extracts/alpha-foreword/`))).toEqual([]);
+        expect(copied.hrefs.filter((href) => !href.startsWith(chromium.url('extracts/alpha-foreword/')))).toEqual([]);
         expect(
           copied.pasted.filter((el) => ['script', 'img', 'svg', 'iframe', 'object', 'style', 'math', 'details', 'form', 'base', 'meta'].includes(el)),
         ).toEqual([]);

@@ -1,13 +1,20 @@
-// What a reader would never want a page to do, recorded for the browser suites: requests to other
-// origins, dialogs, console errors, uncaught exceptions and Content-Security-Policy violations.
-// Chromium itself is launched by tests/support/chromium.ts (headless, background networking off).
-import type { BrowserContext } from 'playwright-core';
-import { CHROMIUM, launch } from './chromium.ts';
+// The one browser set-up of the suites: a site served as a static host serves it (./serve.ts),
+// Debian's Chromium (./chromium.ts) and contexts that watch what a reader would never want a page
+// to do — requests to another origin (aborted, then reported), dialogs, console errors, uncaught
+// exceptions and Content-Security-Policy violations. `useBrowser` registers the hooks in the
+// calling describe block: the server, one Chromium for the test file, a context of the block's
+// own, and after every test a check that the pages it opened did none of those things (each test
+// proves it for itself, run alone or in any order).
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { AXE } from './axe.ts';
+import { CHROMIUM, hasChromium, launch } from './chromium.ts';
+import { serve, type Served } from './serve.ts';
 
-export { CHROMIUM, launch as launchChromium };
+export { CHROMIUM, hasChromium };
 
 export interface Watch {
-  /** Every URL requested by any page of the context. */
+  /** Every URL requested by any page of the watched contexts. */
   requests: string[];
   /** Requests to any other origin than the site's (they are aborted, then reported). */
   offsite: string[];
@@ -19,42 +26,173 @@ export interface Watch {
   csp: string[];
 }
 
-/**
- * Watches every page of a context: records every request (and aborts any to another origin),
- * every dialog, console error and uncaught exception, and every CSP violation (reported by a
- * `securitypolicyviolation` listener installed before any of the page's own scripts run).
- */
-export async function watch(context: BrowserContext, origin: string): Promise<Watch> {
+export interface ContextOptions extends BrowserContextOptions {
+  /** Grants clipboard read and write on the site's origin. */
+  clipboard?: boolean;
+  /** Requests the test makes fail on purpose: they are aborted, and their failing to load is no error. */
+  abort?: RegExp;
+}
+
+export interface InBrowser {
+  readonly browser: Browser;
+  /** `http://127.0.0.1:<port>`, or the origin the suite named when it serves no site. */
+  readonly origin: string;
+  /** The address of a path inside the site: origin, base, path. */
+  url(path: string): string;
+  /** The block's own context, made with its options. */
+  readonly context: BrowserContext;
+  /** What the pages of every context of the block did since the last test ended. */
+  readonly seen: Watch;
+  /** Another watched context (closed with the block); close it when done to spare Chromium's memory. */
+  newContext(options?: ContextOptions): Promise<BrowserContext>;
+  /**
+   * One tab per context, navigated to `path` inside the site: a new tab costs Chromium a renderer
+   * process (about 0.3 s of CPU each on this machine), a navigation replaces the document and its
+   * scripts' state. Viewport and colour scheme are set before the navigation where given.
+   */
+  open(path: string, options?: { into?: BrowserContext; width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  /** Loads axe-core into a page from the site's own origin, as a file: the pages' CSP allows no inline script. */
+  addAxe(page: Page): Promise<void>;
+}
+
+export interface UseBrowser {
+  /** The built site to serve, with its base path; called in beforeAll, so it may build one. */
+  site?: () => { outDir: string; base: string } | Promise<{ outDir: string; base: string }>;
+  /** Without a site: the one origin pages may reach (the suite answers its requests itself). */
+  origin?: string;
+  /** Options of the block's own context. */
+  context?: ContextOptions;
+}
+
+const AXE_PATH = '/__test__/axe.min.js';
+
+// One Chromium per test file, launched by the first block that needs it and closed when the
+// worker is done with the file (playwright-core closes the browsers it launched when the process
+// exits; the last block's afterAll closes it first where it can).
+let launched: Promise<Browser> | undefined;
+let users = 0;
+
+/** Registers the browser set-up in the calling describe block and returns its handle (usable from beforeAll on). */
+export function useBrowser(options: UseBrowser): InBrowser {
+  let browser: Browser;
+  let server: Served | undefined;
+  let origin = options.origin ?? '';
+  let base = '/';
+  let context: BrowserContext;
+  const contexts: BrowserContext[] = [];
+  const tabs = new Map<BrowserContext, Page>();
   const seen: Watch = { requests: [], offsite: [], dialogs: [], errors: [], csp: [] };
-  await context.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
-    seen.csp.push(`${page.url()}: ${text}`);
+
+  async function newContext({ clipboard, abort, ...contextOptions }: ContextOptions = {}): Promise<BrowserContext> {
+    const made = await browser.newContext(contextOptions);
+    contexts.push(made);
+    made.on('close', () => {
+      if (contexts.includes(made)) contexts.splice(contexts.indexOf(made), 1);
+      tabs.delete(made);
+    });
+    if (clipboard) await made.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await made.exposeBinding('__reportCspViolation', ({ page }, text: string) => {
+      seen.csp.push(`${page.url()}: ${text}`);
+    });
+    await made.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
+          `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}${event.sample ? ` "${event.sample}"` : ''}`,
+        );
+      });
+    });
+    await made.route('**/*', (route) => {
+      const url = route.request().url();
+      seen.requests.push(url);
+      if (abort?.test(url)) return route.abort();
+      if (new URL(url).origin !== origin) {
+        seen.offsite.push(url);
+        return route.abort();
+      }
+      if (new URL(url).pathname === AXE_PATH) return route.fulfill({ path: AXE, contentType: 'text/javascript' });
+      return route.continue();
+    });
+    made.on('dialog', (dialog) => {
+      seen.dialogs.push(`${dialog.page()?.url()}: ${dialog.type()} ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+    made.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const from = message.location().url;
+      if (message.text().startsWith('Failed to load resource:')) {
+        // A 404 page is served with status 404 on purpose: that is not an error of the page's. Nor
+        // is the favicon the browser asks for on its own, nor a request the test aborts itself.
+        const missing = message.text().includes('status of 404') && (from === message.page()?.url() || from.endsWith('/favicon.ico'));
+        if (missing || abort?.test(from)) return;
+      }
+      seen.errors.push(`${message.page()?.url()}: ${message.text()}`);
+    });
+    made.on('weberror', (error) => seen.errors.push(`${error.page()?.url()}: ${error.error().message}`));
+    return made;
+  }
+
+  beforeAll(async () => {
+    if (options.site) {
+      const site = await options.site();
+      base = site.base;
+      server = await serve(site.outDir, site.base);
+      origin = server.origin;
+    }
+    if (!origin) throw new Error('useBrowser needs a site to serve or an origin');
+    users++;
+    launched ??= launch();
+    browser = await launched;
+    context = await newContext(options.context);
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const made of [...contexts]) await made.close().catch(() => undefined);
+    await server?.close();
+    users--;
+    if (users === 0 && launched) {
+      const closing = launched;
+      launched = undefined;
+      await (await closing).close();
+    }
   });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
-        `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}${event.sample ? ` "${event.sample}"` : ''}`,
-      );
+
+  afterEach(() => {
+    const trouble = { csp: seen.csp.splice(0), errors: seen.errors.splice(0), dialogs: seen.dialogs.splice(0), offsite: seen.offsite.splice(0) };
+    expect(trouble, 'CSP violations, console errors, dialogs or requests to other origins on the pages this test opened').toEqual({
+      csp: [],
+      errors: [],
+      dialogs: [],
+      offsite: [],
     });
   });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    seen.requests.push(url);
-    if (new URL(url).origin === origin) return route.continue();
-    seen.offsite.push(url);
-    return route.abort();
-  });
-  context.on('dialog', (dialog) => {
-    seen.dialogs.push(`${dialog.page()?.url()}: ${dialog.type()} ${dialog.message()}`);
-    void dialog.dismiss().catch(() => undefined);
-  });
-  context.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // A 404 page is served with status 404 on purpose: that is not an error of the page's.
-    // Nor is the favicon the browser asks for on its own (the site has none: one request fewer).
-    const missing = message.text().startsWith('Failed to load resource: the server responded with a status of 404');
-    if (missing && (message.location().url === message.page()?.url() || message.location().url.endsWith('/favicon.ico'))) return;
-    seen.errors.push(`${message.page()?.url()}: ${message.text()}`);
-  });
-  context.on('weberror', (error) => seen.errors.push(`${error.page()?.url()}: ${error.error().message}`));
-  return seen;
+
+  return {
+    get browser() {
+      return browser;
+    },
+    get origin() {
+      return origin;
+    },
+    url: (path) => `${origin}${base}${path}`,
+    get context() {
+      return context;
+    },
+    seen,
+    newContext,
+    async open(path, { into = context, width, height, colorScheme } = {}) {
+      let page = tabs.get(into);
+      if (!page || page.isClosed()) {
+        page = await into.newPage();
+        tabs.set(into, page);
+      }
+      if (width !== undefined || height !== undefined) {
+        const size = page.viewportSize();
+        await page.setViewportSize({ width: width ?? size?.width ?? 1280, height: height ?? size?.height ?? 720 });
+      }
+      if (colorScheme) await page.emulateMedia({ colorScheme });
+      await page.goto(`${origin}${base}${path}`, { waitUntil: 'load' });
+      return page;
+    },
+    addAxe: (page) => page.addScriptTag({ url: `${origin}${AXE_PATH}` }).then(() => undefined),
+  };
 }

@@ -6,18 +6,17 @@
 // (tests/browser/site-<name>.test.ts), so the two workers can take one site each.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Graph } from '../../src/lib/graph.ts';
 import { isKnownLocator } from '../../src/lib/locator.ts';
 import { formatDate } from '../../src/site/format.ts';
 import { samplePath, TEMPLATE_NAMES, type TemplateName } from '../../src/site/templates.ts';
 import { makeUrls } from '../../src/site/urls.ts';
-import { AXE, axeViolations } from './axe.ts';
-import { CHROMIUM, launchChromium, watch, type Watch } from './browser.ts';
+import { axeViolations } from './axe.ts';
+import { hasChromium, useBrowser } from './browser.ts';
 import { parsePlainQuotation } from './quotation.ts';
-import { serve } from './serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -33,48 +32,23 @@ function templates(graph: Graph): Record<Template, string> {
 
 /** The browser checks of one test site (tests/support/sites.ts), as a describe block of the calling test file. */
 export function describeSiteInBrowser(name: string): void {
-  describe.runIf(existsSync(CHROMIUM))(`in a browser, the ${name} site`, () => {
+  describe.runIf(hasChromium)(`in a browser, the ${name} site`, () => {
     const site = inject('sites')[name];
     if (!site) throw new Error(`site "${name}" was not built`);
-    let browser: Browser;
-    let context: BrowserContext;
-    let server: Awaited<ReturnType<typeof serve>>;
     let graph: Graph;
     let pages: Record<Template, string>;
-    let seen: Watch;
-
-    beforeAll(async () => {
-      if (!site.ok) throw new Error(`the ${name} site did not build:\n${site.log}`);
-      const loaded = loadContent(resolve(root, site.content));
-      if (!loaded.ok) throw new Error(`${site.content} does not load`);
-      graph = loaded.graph;
-      pages = templates(graph);
-      server = await serve(site.outDir, site.base);
-      browser = await launchChromium();
-      context = await browser.newContext();
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-      seen = await watch(context, server.origin);
-      // axe-core is loaded from the site's own origin, as a file: the pages' CSP allows no inline script.
-      await context.route(`${server.origin}/__test__/axe.min.js`, (route) => route.fulfill({ path: AXE, contentType: 'text/javascript' }));
-    }, 60_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
+    const chromium = useBrowser({
+      site: () => {
+        if (!site.ok) throw new Error(`the ${name} site did not build:\n${site.log}`);
+        const loaded = loadContent(resolve(root, site.content));
+        if (!loaded.ok) throw new Error(`${site.content} does not load`);
+        graph = loaded.graph;
+        pages = templates(graph);
+        return site;
+      },
+      context: { clipboard: true },
     });
-
-    // Checked after every test, for the pages that test opened: each test then proves "nothing bad
-    // happened" for itself, run alone or in any order.
-    afterEach(() => {
-      if (!seen) return;
-      const bad = { csp: seen.csp.splice(0), errors: seen.errors.splice(0), dialogs: seen.dialogs.splice(0), offsite: seen.offsite.splice(0) };
-      expect(bad, 'CSP violations, console errors, dialogs or requests to other origins on the pages this test opened').toEqual({
-        csp: [],
-        errors: [],
-        dialogs: [],
-        offsite: [],
-      });
-    });
+    const seen = chromium.seen;
 
     /** The built file a template path is served from: an unknown path gets 404.html. */
     const builtFile = (path: string) => {
@@ -82,18 +56,9 @@ export function describeSiteInBrowser(name: string): void {
       return existsSync(file) ? file : join(site.outDir, '404.html');
     };
 
-    // One tab, navigated from page to page: a new tab costs Chromium a renderer process (about
-    // 0.3 s of CPU each on this machine) and a cold start for axe; a navigation replaces the
-    // document, and the size and theme are set again before each one.
-    let tab: Page | undefined;
-    const open = async (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> => {
-      if (!tab || tab.isClosed()) tab = await context.newPage();
-      const page = tab;
-      await page.setViewportSize({ width: options.width ?? 1024, height: 800 });
-      await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
-      await page.goto(`${server.origin}${site.base}${path}`, { waitUntil: 'load' });
-      return page;
-    };
+    // One tab, navigated from page to page, at 1024 × 800 in the light theme unless a test says otherwise.
+    const open = (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> =>
+      chromium.open(path, { width: options.width ?? 1024, height: 800, colorScheme: options.colorScheme ?? 'light' });
 
     // The search page's answer is its first result, for a search by a commitment's title: the script marks it once shown.
     const answerPath = (template: Template) =>
@@ -127,7 +92,7 @@ export function describeSiteInBrowser(name: string): void {
 
     // The site is built with SITE_URL https://reforms.example and served on 127.0.0.1: every address
     // the copy buttons show and copy must be the one the reader is on (issue 21).
-    const here = (path: string) => `${server.origin}${site.base}${path}`;
+    const here = (path: string) => chromium.url(path);
 
     it('copies the permanent URL of a commitment, on the host the reader is on, shows it, and announces "Link copied"', async () => {
       const id = pages.commitment?.split('/')[1] ?? '';
@@ -255,12 +220,12 @@ export function describeSiteInBrowser(name: string): void {
     });
 
     it('copies the quotation as plain text alone where the browser has no ClipboardItem', async () => {
-      const page = await context.newPage();
+      const page = await chromium.context.newPage();
       try {
         await page.addInitScript(() => {
           delete (window as { ClipboardItem?: unknown }).ClipboardItem;
         });
-        await page.goto(`${server.origin}${site.base}${pages.extract ?? ''}`);
+        await page.goto(here(pages.extract ?? ''));
         expect(await page.evaluate(() => typeof ClipboardItem)).toBe('undefined');
         await page.evaluate(() => navigator.clipboard.writeText('before'));
         await page.getByRole('button', { name: 'Copy quotation' }).click();
@@ -279,14 +244,14 @@ export function describeSiteInBrowser(name: string): void {
       const plainPage = await open(pages.extract ?? '');
       const native = await plainPage.evaluate(() => typeof navigator.share === 'function');
       expect(await plainPage.locator('button[data-share]').isVisible()).toBe(native);
-      const page = await context.newPage();
+      const page = await chromium.context.newPage();
       try {
         await page.addInitScript(() => {
           const shared: ShareData[] = [];
           Object.assign(window, { __shared: shared });
           Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
         });
-        await page.goto(`${server.origin}${site.base}${pages.extract ?? ''}`);
+        await page.goto(here(pages.extract ?? ''));
         await page.getByRole('button', { name: 'Share' }).click();
         const shared = await page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
         const { extract, fields } = await expectedFields(page);
@@ -303,10 +268,10 @@ export function describeSiteInBrowser(name: string): void {
     });
 
     it('keeps the quotation and citation as selectable text, with no copy button, without JavaScript', async () => {
-      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      const noScript = await chromium.newContext({ javaScriptEnabled: false });
       try {
         const page = await noScript.newPage();
-        await page.goto(`${server.origin}${site.base}${pages.extract ?? ''}`);
+        await page.goto(here(pages.extract ?? ''));
         expect((await page.locator('[data-quotation] blockquote').textContent())?.trim().length).toBeGreaterThan(0);
         expect(await page.locator('#cite').isVisible()).toBe(true);
         expect(await page.locator('main button:visible').count()).toBe(0);
@@ -361,7 +326,7 @@ export function describeSiteInBrowser(name: string): void {
         const path = pages[template] ?? '';
         const from = seen.requests.length;
         const page = await open(path, { colorScheme: 'light' });
-        await page.addScriptTag({ url: `${server.origin}/__test__/axe.min.js` });
+        await chromium.addAxe(page);
         const violations = await axeViolations(page, `${template} page (${path}), light theme`);
         await page.emulateMedia({ colorScheme: 'dark' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
@@ -377,7 +342,7 @@ export function describeSiteInBrowser(name: string): void {
 
         const requests = seen.requests.slice(from);
         expect(requests.length, `${template} page: requests seen`).toBeGreaterThan(0);
-        expect(requests.filter((url) => new URL(url).origin !== server.origin)).toEqual([]);
+        expect(requests.filter((url) => new URL(url).origin !== chromium.origin)).toEqual([]);
       }, 60_000);
     }
 
@@ -403,7 +368,7 @@ export function describeSiteInBrowser(name: string): void {
         requests.some((url) => url.includes('/pagefind/')),
         'the searches loaded the full-text index',
       ).toBe(true);
-      expect(requests.filter((url) => new URL(url).origin !== server.origin)).toEqual([]);
+      expect(requests.filter((url) => new URL(url).origin !== chromium.origin)).toEqual([]);
     }, 120_000);
   });
 }
