@@ -1,13 +1,13 @@
 // Search (issues 5, 11 and 18): what Pagefind indexes on the built sites (read back from its fragment
 // files), which pages load which script, and the search page driven in Debian's Chromium — instant
 // answers then full text in one list, filters by id (and by title from old URLs) with OR counts,
-// URL state, typo correction, results for the matching words, "Show more", failure states, a box
-// cleared mid-search, the layout, the header box, warming on focus, the no-JavaScript state and
-// the bytes a first search costs.
+// URL state, typo correction, results for the matching words, "Show more", the layout, the header
+// box, warming on focus and the bytes a first search costs. Its failure states, live region, a box
+// cleared mid-search and the no-JavaScript state: tests/browser/search-states.test.ts (fixture).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { AXE, axeViolations } from '../support/axe.ts';
 import { readPages } from '../support/dist.ts';
@@ -304,31 +304,6 @@ describe.runIf(hasChromium)(
       expect((await resultPaths(page)).slice(0, 5).some((p) => p.includes('staying-close'))).toBe(true);
     });
 
-    it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
-      // The aborted requests are this test's doing: their failing to load is no script error.
-      const broken = await chromium.newContext({ abort: /\/(pagefind\/|search\/instant\.json|_astro\/minisearch\.)/ });
-      const page = await broken.newPage();
-      await page.goto(chromium.url('search/?q=staying%20close'));
-      await page.waitForFunction(() => /could not load/.test(document.getElementById('search-status')?.textContent ?? ''));
-      expect(await page.locator('#search-status').textContent()).toBe('Search could not load. You can browse by pillar or browse by source.');
-      expect(await page.locator('#search-status a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/pillars/', '/sources/']);
-      expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
-      await broken.close();
-    });
-
-    it('still answers from titles, and says so, when only the full-text index fails to load', async () => {
-      const broken = await chromium.newContext({ abort: /\/pagefind\// });
-      const page = await broken.newPage();
-      await page.goto(chromium.url('search/?q=profit%20cap'));
-      await waitForSearch(page, 'profit cap');
-      expect((await resultPaths(page))[0]).toBe('/commitments/kcshft-profit-cap/');
-      expect(await page.locator('#search-correction').textContent()).toBe(
-        'Full-text search could not load: showing title matches only. You can also browse by pillar or browse by source.',
-      );
-      expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
-      await broken.close();
-    });
-
     it('shows the first result in view at 1280×800 and on a 375×740 phone, the filters closed behind their button after the count', async () => {
       for (const viewport of [
         { width: 1280, height: 800 },
@@ -355,15 +330,6 @@ describe.runIf(hasChromium)(
       }
     });
 
-    it('announces the number of results in a polite live region', async () => {
-      const page = await open('search/?q=social%20impact%20bond');
-      await waitForSearch(page, 'social impact bond');
-      const status = page.locator('#search-status');
-      expect(await status.getAttribute('role')).toBe('status');
-      expect(await status.getAttribute('aria-live')).toBe('polite');
-      expect(await status.textContent()).toMatch(/^\d+ results? for “social impact bond”$/);
-    });
-
     it('shows the next results after those shown when "Show more" is pressed, keeping the list as it was and searching no further, and moves focus to the first new one', async () => {
       const page = await open('search/?q=care');
       await waitForSearch(page, 'care');
@@ -385,25 +351,6 @@ describe.runIf(hasChromium)(
       expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('false');
       const paths = await resultPaths(page);
       expect(new Set(paths).size).toBe(paths.length);
-    });
-
-    it('is not left busy when the box is cleared in the middle of a search', async () => {
-      // Pagefind's files are held back, so the search is still waiting for them when the box is cleared.
-      const slow = await chromium.newContext();
-      const held: Route[] = [];
-      await slow.route(/\/pagefind\//, (route) => void held.push(route));
-      const page = await slow.newPage();
-      await page.goto(chromium.url('search/'));
-      await page.locator('#search-q').fill('staying close');
-      await page.waitForFunction(() => document.getElementById('search-results')?.getAttribute('aria-busy') === 'true');
-      await page.locator('#search-q').fill('');
-      await slow.unroute(/\/pagefind\//);
-      for (const route of held.splice(0)) await route.continue();
-      await expect.poll(() => page.locator('#search-results').getAttribute('aria-busy')).toBe('false');
-      expect(await page.locator('#search-results > li').count()).toBe(0);
-      expect(await page.locator('#search-status').textContent()).toBe('');
-      expect(new URL(page.url()).search).toBe('');
-      await slow.close();
     });
 
     it('takes a search typed in the header box of any page to the search page, with results', async () => {
@@ -437,17 +384,6 @@ describe.runIf(hasChromium)(
       await waitForSearch(page, 'staying close');
       expect(fetched).toContain(`${site.base}search/vocabulary.json`);
       await page.close();
-    });
-
-    it('says search needs JavaScript, and links to browsing by pillar and by source, when JavaScript is off', async () => {
-      const noScript = await chromium.newContext({ javaScriptEnabled: false });
-      const page = await open('search/?q=kinship', noScript);
-      expect(await page.locator('#search-nojs').isVisible()).toBe(true);
-      expect(await page.locator('#search-app').isVisible()).toBe(false);
-      expect(await page.locator('#search-nojs').textContent()).toContain('Search needs JavaScript');
-      expect(await page.locator('#search-nojs a[href="/pillars/"]').textContent()).toBe('by pillar');
-      expect(await page.locator('#search-nojs a[href="/sources/"]').textContent()).toBe('by source');
-      await noScript.close();
     });
 
     it('fetches a small, measured amount for a first search (printed), all from this site', async () => {

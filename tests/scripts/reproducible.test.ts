@@ -43,7 +43,7 @@ describe('two builds of the same content', () => {
         else process.env[name] = value;
       }
     });
-    const run = await buildSite({ content: site.content, base: site.base, url: site.url, outDir: again });
+    const run = await buildSite({ content: site.content, base: site.base, url: site.url, outDir: again, env: site.env });
     expect(run.ok, run.log).toBe(true);
     const { files, differences } = compareBuilds(site.outDir, again);
     console.log(`reproducible: ${files} files compared byte for byte, ${differences.length} differ`);

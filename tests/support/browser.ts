@@ -66,14 +66,17 @@ export interface UseBrowser {
 
 const AXE_PATH = '/__test__/axe.min.js';
 
-// One Chromium per test file, launched by the first block that needs it and closed when the
-// worker is done with the file (playwright-core closes the browsers it launched when the process
-// exits; the last block's afterAll closes it first where it can).
+// One Chromium per test file, launched by the first block that needs it and closed by the last
+// block's afterAll (the blocks are counted as they are collected). A block that never runs (its
+// tests filtered out) leaves it to playwright-core, which closes what it launched when the
+// worker's process exits.
 let launched: Promise<Browser> | undefined;
-let users = 0;
+let blocks = 0;
+let finished = 0;
 
 /** Registers the browser set-up in the calling describe block and returns its handle (usable from beforeAll on). */
 export function useBrowser(options: UseBrowser): InBrowser {
+  blocks++;
   let browser: Browser;
   let server: Served | undefined;
   let origin = options.origin ?? '';
@@ -139,7 +142,6 @@ export function useBrowser(options: UseBrowser): InBrowser {
       origin = server.origin;
     }
     if (!origin) throw new Error('useBrowser needs a site to serve or an origin');
-    users++;
     launched ??= launch();
     browser = await launched;
     context = await newContext(options.context);
@@ -148,8 +150,8 @@ export function useBrowser(options: UseBrowser): InBrowser {
   afterAll(async () => {
     for (const made of [...contexts]) await made.close().catch(() => undefined);
     await server?.close();
-    users--;
-    if (users === 0 && launched) {
+    finished++;
+    if (finished === blocks && launched) {
       const closing = launched;
       launched = undefined;
       await (await closing).close();

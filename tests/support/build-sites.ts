@@ -23,7 +23,7 @@ async function buildAll(work: string): Promise<Record<string, BuiltSite>> {
   const built: Record<string, BuiltSite> = {};
   for (const site of SITES) {
     const outDir = join(work, site.name);
-    const result = await buildSite({ content: site.content, base: site.base, url: site.url, outDir });
+    const result = await buildSite({ content: site.content, base: site.base, url: site.url, outDir, env: site.env });
     console.log(`test site "${site.name}" (${site.content}, base ${site.base}) built in ${(result.ms / 1000).toFixed(1)} s${result.ok ? '' : ' — FAILED'}`);
     built[site.name] = { ...site, outDir, ok: result.ok, log: result.log };
   }

@@ -1,11 +1,15 @@
 // The sites the built-site and browser suites check: the fixture under a sub-path (proves `base`
-// support and covers redirects) and the real content at the root.
+// support and covers redirects), deployed with readers' corrections going to an e-mail address,
+// and the real content at the root, deployed without (README, "Deploying"): between them, both
+// ways a commitment page offers corrections are built once and checked by every suite.
 export interface SiteSpec {
   name: string;
   /** Content tree, relative to the repository root. */
   content: string;
   base: string;
   url: string;
+  /** More environment for the build (tests/support/build-site.ts). */
+  env?: Record<string, string>;
 }
 
 export interface BuiltSite extends SiteSpec {
@@ -15,7 +19,13 @@ export interface BuiltSite extends SiteSpec {
 }
 
 export const SITES: SiteSpec[] = [
-  { name: 'fixture', content: 'tests/fixtures/good', base: '/sub-path/', url: 'https://reforms.example' },
+  {
+    name: 'fixture',
+    content: 'tests/fixtures/good',
+    base: '/sub-path/',
+    url: 'https://reforms.example',
+    env: { SITE_CORRECTIONS: 'mailto:corrections@reforms.example' },
+  },
   { name: 'content', content: 'content', base: '/', url: 'https://reforms.example' },
 ];
 
