@@ -4,15 +4,14 @@
 // instant answers that say why they matched; the tracker list a query names, offered first; axe
 // at a phone's size and a desktop's.
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Graph } from '../../src/lib/graph.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { trackerLists } from '../../src/site/tracker.ts';
 import { AXE, axeViolations } from '../support/axe.ts';
-import { hasChromium, launch, localContext } from '../support/chromium.ts';
+import { hasChromium, useBrowser } from '../support/browser.ts';
 import { resultPaths, waitForSearch } from '../support/search.ts';
-import { serve } from '../support/serve.ts';
 
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -20,43 +19,31 @@ const DESKTOP = { width: 1280, height: 800 };
 describe.runIf(hasChromium)('the search page on the fixture site', () => {
   const site = inject('sites').fixture;
   if (!site) throw new Error('the fixture site was not built');
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
   let graph: Graph;
-  const offsite: string[] = [];
-  const errors: string[] = [];
   const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
-    const loaded = loadContent(resolve(import.meta.dirname, '../..', site.content));
-    if (!loaded.ok) throw new Error(`${site.content} does not load`);
-    graph = loaded.graph;
-    server = await serve(site.outDir, site.base);
-    browser = await launch();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  // The site served, Chromium, and after every test a check for script errors, CSP violations,
+  // dialogs and requests to other hosts on the pages it opened (tests/support/browser.ts).
+  const chromium = useBrowser({
+    site: () => {
+      if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
+      const loaded = loadContent(resolve(import.meta.dirname, '../..', site.content));
+      if (!loaded.ok) throw new Error(`${site.content} does not load`);
+      graph = loaded.graph;
+      return site;
+    },
   });
 
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
-    expect({ errors: errors.splice(0), offsite: offsite.splice(0) }, 'script errors or requests to other hosts').toEqual({ errors: [], offsite: [] });
   });
 
   /** A page at the given size (a phone with touch by default), the CSP bypassed only where axe is injected. */
   const open = async (path: string, viewport = PHONE, options: { axe?: boolean } = {}): Promise<Page> => {
     const phone = viewport.width < 600;
-    const context = await localContext(browser, server.origin, offsite, { viewport, isMobile: phone, hasTouch: phone, bypassCSP: options.axe ?? false });
+    const context = await chromium.newContext({ viewport, isMobile: phone, hasTouch: phone, bypassCSP: options.axe ?? false });
     contexts.push(context);
     const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-    });
-    await page.goto(`${server.origin}${site.base}${path}`);
+    await page.goto(chromium.url(path));
     return page;
   };
   const top = (page: Page, selector: string) =>
@@ -86,7 +73,7 @@ describe.runIf(hasChromium)('the search page on the fixture site', () => {
   });
 
   it('keeps the page free of filter values: they come from search/facets.json when the filters are opened, and only the values the results carry', async () => {
-    const html = await (await fetch(`${server.origin}${site.base}search/`)).text();
+    const html = await (await fetch(chromium.url('search/'))).text();
     expect(html).not.toMatch(/type="checkbox"/);
     // Only the first source has a page on accredited practice leaders.
     const page = await open('search/?q=accredited');
@@ -169,7 +156,7 @@ describe.runIf(hasChromium)('the search page on the fixture site', () => {
     await expect.poll(() => page.locator('#search-offer').isVisible()).toBe(true);
     const link = page.locator('#search-offer a');
     expect(await link.textContent()).toBe(`See the ${n} overdue commitment${n === 1 ? '' : 's'}`);
-    expect(new URL((await link.getAttribute('href')) ?? '', server.origin).pathname).toBe(`${site.base}tracker/overdue/`);
+    expect(new URL((await link.getAttribute('href')) ?? '', chromium.origin).pathname).toBe(`${site.base}tracker/overdue/`);
     // First under the count: before any result, and nothing but the filters' button between them.
     await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full');
     const offerTop = await top(page, '#search-offer');
