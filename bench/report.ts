@@ -238,7 +238,7 @@ export function markdown(results: BenchResults): string {
   }
   lines.push('', '## Search (throttled: 150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU)', '');
   lines.push(
-    `\`site\` is the built /search/ page (src/site/search-client/, bundled: instant answers from search/instant.json in MiniSearch, then Pagefind's full text after a ${RESULT_LIST.typingPauseMs} ms typing pause, typo correction from search/vocabulary.json when a word is unknown; times to the first answers); \`pagefind\` is the same index through a bare page (top 5, no correction); \`minisearch\` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.`,
+    `\`site\` is the built /search/ page (src/site/search-client/, bundled: instant answers from search/instant.json in MiniSearch (at sizes over the preload budget, the manifest, then only the word shards and page blocks a query needs), then Pagefind's full text after a ${RESULT_LIST.typingPauseMs} ms typing pause, typo correction from the vocabulary buckets (by word length) when a word is unknown, the full text searching the best corrections of the last word in turn; times to the first answers); \`pagefind\` is the same index through a bare page (top 5, no correction); \`minisearch\` is one serialised MiniSearch index of the same records, prefix + fuzzy 0.2.`,
     '',
   );
   lines.push(

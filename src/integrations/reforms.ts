@@ -128,8 +128,8 @@ export default function reforms(): AstroIntegration {
         const pages = await time('search index', () => indexPages(outDir));
         console.log(`indexed ${pages} pages`);
         const loaded = graph;
-        const { words } = await time('search files', () => writeSearchFiles(loaded, outDir));
-        console.log(`${words} words in the search vocabulary`);
+        const { files, words } = await time('search files', () => writeSearchFiles(loaded, outDir));
+        console.log(`${files} instant index files, ${words} words in the search vocabulary`);
       },
     },
   };

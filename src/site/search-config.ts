@@ -105,6 +105,12 @@ export const CORRECTION = {
   inPairFrom: 3,
   /** Words up to this long may be corrected by one edit; longer ones by two. */
   oneEditUpTo: 5,
+  /**
+   * Corrections of the last unknown word the full text searches besides the query as corrected,
+   * their results taken in turn (src/site/search-client/run.ts): a rare body-text word then
+   * loses no tie to a commoner title word. Measured by the bench's body-text typo set.
+   */
+  alternatives: 3,
 } as const;
 
 /**
@@ -147,13 +153,22 @@ export const RESULT_LIST = {
 } as const;
 
 /**
- * The most the instant index may weigh (gzip) to be preloaded with the search page and waited for
- * by the first search: the first answers' budget. The bench's instant.json: 12 KB for the real
- * content, 15 KB at 200 commitments, 64 KB at 1,000 (preloaded), 640 KB at 10,000 (not: over the
- * bench's 1.6 Mbps line that is over 3 s before any answer, so Pagefind answers first and the
- * instant index follows for the later keystrokes).
+ * The most the instant index may weigh (gzip) to travel whole in search/instant.json, which the
+ * search page preloads and the first search waits for. The whole index: 12 KB for the real
+ * content, 15 KB at 200 commitments, 64 KB at 1,000, 640 KB at 10,000 (over the bench's 1.6 Mbps
+ * line, over 3 s before any answer). Over it, the index is split (src/site/search-instant.ts) and
+ * instant.json is only its manifest.
  */
 export const INSTANT_PRELOAD_BYTES = 100 * 1024;
 
-/** Instant index documents added to MiniSearch per step, so that indexing thousands never blocks a keystroke for long; not varied. */
-export const INSTANT_CHUNK = 1000;
+/**
+ * The most a word shard or vocabulary bucket of the instant index should weigh (JSON bytes, before
+ * gzip), unless one word alone weighs more: measured at 10,000 commitments (bench/generate.ts).
+ */
+export const INSTANT_SHARD_BYTES = 24 * 1024;
+
+/** The instant index's word scores travel as integers: score × this (0.5% steps). */
+export const INSTANT_SCORE_SCALE = 100;
+
+/** Pages per block of the instant index's page data; an answer fetches the blocks of the pages it shows. */
+export const INSTANT_BLOCK = 64;

@@ -1,17 +1,20 @@
-// The search files written after the pages: the typo-correction vocabulary (search/vocabulary.json),
-// built from the graph, never from the full-text index's private files. The search page fetches it
-// only when a query word is unknown to the instant index.
+// The search files written after the pages: the instant index's manifest (search/instant.json)
+// and its hashed parts (word shards, page blocks, vocabulary buckets: src/site/search-instant.ts),
+// built from the graph, never from the full-text index's private files.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Graph } from '../lib/graph.ts';
+import { instantFile } from './search-instant.ts';
 import { SEARCH_FILES } from './search-rules.ts';
-import { searchVocabulary } from './search.ts';
 
-/** Writes `search/vocabulary.json` under `outDir`; returns how many words it holds. */
-export async function writeSearchFiles(graph: Graph, outDir: string): Promise<{ words: number }> {
-  const vocabulary = searchVocabulary(graph);
-  const file = resolve(outDir, SEARCH_FILES.vocabulary);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(vocabulary));
-  return { words: Object.keys(vocabulary.targets).length };
+/** Writes the instant index's files under `outDir`; returns how many files and vocabulary words. */
+export async function writeSearchFiles(graph: Graph, outDir: string): Promise<{ files: number; words: number }> {
+  const { json, files, manifest } = instantFile(graph);
+  const all = new Map([[SEARCH_FILES.instant as string, json], ...files]);
+  await Promise.all([...new Set([...all.keys()].map((path) => dirname(resolve(outDir, path))))].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all([...all].map(([path, text]) => writeFile(resolve(outDir, path), text)));
+  const words = [...files]
+    .filter(([path]) => manifest.vocabulary.some(([, , file]) => file === path))
+    .reduce((n, [, text]) => n + Object.keys(JSON.parse(text).targets).length, 0);
+  return { files: all.size, words };
 }

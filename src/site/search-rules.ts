@@ -60,10 +60,10 @@ export type ResultKind = keyof typeof RESULT_KINDS;
 
 /** The search files the build writes and the search page reads, as paths inside the site (for `urls.page`). */
 export const SEARCH_FILES = {
-  /** The instant index (src/site/search-instant.ts). */
+  /** The instant index's manifest (src/site/search-instant.ts): it names the other files. */
   instant: 'search/instant.json',
-  /** The typo-correction vocabulary (src/site/search-files.ts). */
-  vocabulary: 'search/vocabulary.json',
+  /** The folder of the instant index's word shards (w/), page blocks (d/) and vocabulary buckets (v/), hashed. */
+  instantFolder: 'search/',
   /** Pagefind's folder: its script is `pagefind.js` in it. */
   pagefind: 'pagefind/',
 } as const;

@@ -12,7 +12,7 @@ import { correctQuery, prepareVocabulary } from '../../src/site/search-client/co
 import { droppingOrder, fullText, type Pagefind, type PagefindData } from '../../src/site/search-client/full-text.ts';
 import { INSTANT_OPTIONS, instantDocuments, instantQuery, loadInstant, together } from '../../src/site/search-client/instant.ts';
 import { resultHref } from '../../src/site/search-client/results.ts';
-import { instantIndex } from '../../src/site/search-instant.ts';
+import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
 import { meaningfulWords, searchWords } from '../../src/site/search-rules.ts';
 import { glossaryTerms } from '../../src/site/search.ts';
 
@@ -221,7 +221,8 @@ describe('the real content', () => {
     [['wrong', 'dorset'], false],
     [['councils', 'staying'], false],
   ])('%j stand together in a title, alias or glossary term: %s', async (words, expected) => {
-    const engine = await loadInstant(MiniSearch, file);
+    const { manifest, files } = instantFile(graph);
+    const engine = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
     expect(together(engine, words)).toBe(expected);
   });
 });

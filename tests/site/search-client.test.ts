@@ -99,7 +99,8 @@ describe('one search', () => {
   it('puts the instant answers first and does not repeat them among the full-text results', async () => {
     const loaded = loadContent(GOOD);
     if (!loaded.ok) throw new Error('the fixture does not load');
-    const instant = await loadInstant(MiniSearch, instantIndex(loaded.graph));
+    const { manifest, files } = instantFile(loaded.graph);
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
     const lead = await search('staying close', undefined, instant);
     expect(lead.lead.map((d) => d.id)).toContain('alpha-staying-close');
     const leadUrl = urls.commitment('alpha-staying-close');
@@ -109,6 +110,25 @@ describe('one search', () => {
     expect(new Set(shown).size).toBe(shown.length);
     expect(shown.filter((u) => u === leadUrl)).toHaveLength(1);
     expect(outcome.more.total).toBe(1 + 45 + outcome.lead.length - 1);
+  });
+
+  it('searches the full text for the best corrections of an unknown word, not only the first, so a rare body-text word is not lost to a commoner one', async () => {
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const { manifest, files } = instantFile(loaded.graph);
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    // "wolster" is one edit from both; "bolster" is a title word (heavier) on ten pages, "holster" a body word on one.
+    const vocabulary = prepareVocabulary({ targets: { bolster: 100, holster: 1 } });
+    const { engine } = fakePagefind([
+      ...Array.from({ length: 10 }, (_, i) => ({ url: `/commitments/b${i}/`, text: `bolster ${i}` })),
+      { url: '/commitments/rare/', text: 'holster' },
+    ]);
+    const outcome = await runSearch(request('wolster'), { ...layers(engine, instant), vocabulary: async () => vocabulary }, quiet, urls);
+    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    expect(outcome.query).toBe('bolster');
+    const top = [...outcome.lead.map((d) => urls.entity('commitment', d.id)), ...outcome.results.map((d) => d.url)].slice(0, 5);
+    expect(top).toContain('/commitments/rare/');
+    expect(top[0]).toBe('/commitments/b0/');
   });
 
   it('stops at the next step once a newer search has started, and fails only when neither layer loads', async () => {
@@ -156,7 +176,7 @@ describe('the instant index', () => {
   it('is worked out once per graph, for the search page and search/instant.json alike', () => {
     const first = instantFile(graph);
     expect(instantFile(graph)).toBe(first);
-    expect(first.json).toBe(JSON.stringify(instantIndex(graph)));
+    expect(first.json).toBe(JSON.stringify(first.manifest));
   });
 });
 

@@ -9,7 +9,7 @@ import { correctQuery, distance, prepareVocabulary } from '../../src/site/search
 import { docFilters, INSTANT_OPTIONS, instantDocuments, instantQuery, passes } from '../../src/site/search-client/instant.ts';
 import { excerptSegments } from '../../src/site/search-client/results.ts';
 import { filterId } from '../../src/site/search-client/state.ts';
-import { instantFile, instantIndex, preloadable } from '../../src/site/search-instant.ts';
+import { instantFile, instantFiles, instantIndex } from '../../src/site/search-instant.ts';
 import { meaningfulWords, searchWords } from '../../src/site/search-rules.ts';
 import { glossaryTerms, mentions, searchFacets, searchVocabulary } from '../../src/site/search.ts';
 
@@ -204,17 +204,12 @@ describe('the real content', () => {
     expect(top('staying clo').filter((id) => id?.includes('staying-close'))).toHaveLength(5);
   });
 
-  it("preloads the instant index while it fits the first answers' budget, and not once it outgrows it", () => {
-    expect(instantFile(graph).preload).toBe(true);
-    // Thousands of distinct titles, as at 10,000 commitments: gzip cannot fold them under the budget.
-    const docs = Array.from({ length: 20_000 }, (_, i) => ({
-      k: 'c' as const,
-      id: `c-${i.toString(36)}`,
-      t: `Title ${(i * 7919).toString(36)} ${(i * 104_729).toString(36)}`,
-      s: 0,
-      f: [],
-    }));
-    expect(preloadable(JSON.stringify({ ...file, docs }))).toBe(false);
+  it("carries the whole instant index in its manifest while it fits the first answers' budget, and splits it once it outgrows it", () => {
+    expect(instantFile(graph).manifest.docs).toBeDefined();
+    expect(instantFile(graph).files.size).toBe(instantFile(graph).manifest.vocabulary.length);
+    const split = instantFiles(graph, { preload: 1024, shard: 4096 });
+    expect(split.manifest.docs).toBeUndefined();
+    expect(Object.keys(split.manifest.shards).length).toBeGreaterThan(10);
   });
 
   it('files each page under filter ids the facets list', () => {

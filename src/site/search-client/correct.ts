@@ -13,6 +13,56 @@ export function prepareVocabulary(json: Partial<VocabularyFile>): Vocabulary {
   return { targets: new Map(Object.entries(json.targets ?? {})) };
 }
 
+/** The most edits a correction of `word` may make. */
+export const editsFor = (word: string): number => (word.length <= CORRECTION.oneEditUpTo ? 1 : 2);
+
+/**
+ * The vocabulary buckets (by word length, [shortest, longest, file]: src/site/search-instant.ts)
+ * that can hold a correction of one of `words`: a correction is at most as many letters longer or
+ * shorter as it makes edits.
+ */
+export function bucketsFor(buckets: readonly (readonly [number, number, string])[], words: readonly string[]): string[] {
+  const wanted = new Set<string>();
+  for (const word of words) {
+    const w = searchWords(word).join('');
+    if (w.length < CORRECTION.inPairFrom || /\d/.test(w)) continue;
+    // Longer words too: correction asks whether the word begins a longer one (correctWord).
+    const edits = editsFor(w);
+    for (const [, longest, file] of buckets) if (longest >= w.length - edits) wanted.add(file);
+  }
+  return [...wanted];
+}
+
+/**
+ * The vocabulary as far as the words asked about need it: each call fetches the buckets their
+ * corrections can be in (a bucket that cannot load counts as empty) and resolves to every word in so far.
+ */
+export function vocabularyLoader(
+  buckets: readonly (readonly [number, number, string])[],
+  fetch: (path: string) => Promise<unknown>,
+): (words: readonly string[]) => Promise<Vocabulary> {
+  const vocabulary: Vocabulary = { targets: new Map() };
+  const loading = new Map<string, Promise<void>>();
+  return async (words) => {
+    await Promise.all(
+      bucketsFor(buckets, words).map((file) => {
+        let bucket = loading.get(file);
+        if (!bucket) {
+          bucket = fetch(file).then(
+            (json) => {
+              for (const [word, weight] of prepareVocabulary(json as Partial<VocabularyFile>).targets) vocabulary.targets.set(word, weight);
+            },
+            () => {},
+          );
+          loading.set(file, bucket);
+        }
+        return bucket;
+      }),
+    );
+    return vocabulary;
+  };
+}
+
 /**
  * Damerau–Levenshtein distance (optimal string alignment: an adjacent swap costs 1), or `max + 1`
  * as soon as it must exceed `max`.
@@ -37,6 +87,18 @@ export function distance(a: string, b: string, max: number): number {
     previous = current;
   }
   return previous[b.length] as number;
+}
+
+/** The vocabulary words within `max` edits of `w`, best first: fewest edits, then the heavier word (titles weigh more than body text), then one that keeps the first letter. */
+function nearest(w: string, vocabulary: Vocabulary, max: number, count: number): string[] {
+  const found: { target: string; d: number; weight: number }[] = [];
+  for (const [target, weight] of vocabulary.targets) {
+    const d = distance(w, target, max);
+    if (d <= max) found.push({ target, d, weight });
+  }
+  const first = (t: string) => (t[0] === w[0] ? 0 : 1);
+  found.sort((a, b) => a.d - b.d || b.weight - a.weight || first(a.target) - first(b.target) || (a.target < b.target ? -1 : 1));
+  return found.slice(0, count).map((f) => f.target);
 }
 
 /**
@@ -85,6 +147,18 @@ export function correctWord(word: string, vocabulary: Vocabulary, context: Conte
     if (better) best = { target, d, weight, pair };
   }
   return best?.target;
+}
+
+/**
+ * The best corrections of a word the vocabulary does not hold (up to `count`, best first), also
+ * where it is the start of longer words (a word still being typed, or a typo that happens to
+ * begin a word): the full text searches each (run.ts), so that a rare body-text word loses no
+ * tie to a commoner title word. None for a known, short or numeric word.
+ */
+export function corrections(word: string, vocabulary: Vocabulary, count: number = CORRECTION.alternatives): string[] {
+  const w = searchWords(word).join('');
+  if (w.length < CORRECTION.minLength || /\d/.test(w) || vocabulary.targets.has(w)) return [];
+  return nearest(w, vocabulary, editsFor(w), count);
 }
 
 /**

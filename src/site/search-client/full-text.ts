@@ -131,6 +131,36 @@ export async function fullText(engine: Pagefind, query: string, filters: Selecti
 }
 
 /**
+ * The full text for several spellings of one query (the query as corrected first, then other
+ * corrections of its unknown word): each searched as `fullText` does, their results taken in turn
+ * (first of each, then second of each…), each page once. The words used and dropped are the first's.
+ */
+export async function fullTextEither(
+  engine: Pagefind,
+  queries: readonly string[],
+  filters: Selection,
+  isKnown: (word: string) => boolean,
+  together?: Together,
+): Promise<Found> {
+  const [first, ...others] = await Promise.all(queries.map((q) => fullText(engine, q, filters, isKnown, together)));
+  if (!first || !others.length) return first ?? { result: { results: [], filters: {} }, used: [], dropped: [] };
+  const lists = [first, ...others].map((found) => found.result.results);
+  const seen = new Set<string>();
+  const results: PagefindResult[] = [];
+  for (let i = 0; lists.some((list) => i < list.length); i++) {
+    for (const list of lists) {
+      const result = list[i];
+      if (!result) continue;
+      const key = result.id ?? `${lists.indexOf(list)}:${i}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      results.push(result);
+    }
+  }
+  return { ...first, result: { ...first.result, results } };
+}
+
+/**
  * Counts for OR within a group: each group with a selection is counted as if nothing in it were
  * ticked. Pagefind counts only once its filter index is in, which is loaded here, after the
  * results are shown: at thousands of pages it weighs more than the first results.

@@ -6,10 +6,10 @@
 import type MiniSearch from 'minisearch';
 import type { FilterValue, SearchFilter } from '../search.ts';
 import { PAGEFIND_EXCERPT_WORDS, PAGEFIND_RANKING, RESULT_LIST } from '../search-config.ts';
-import type { InstantDoc, InstantIndex } from '../search-instant.ts';
+import type { InstantDoc, InstantManifest } from '../search-instant.ts';
 import { RESULT_KINDS, SEARCH_FILES } from '../search-rules.ts';
 import { makeUrls } from '../urls.ts';
-import { prepareVocabulary, type Vocabulary } from './correct.ts';
+import { prepareVocabulary, type Vocabulary, vocabularyLoader } from './correct.ts';
 import type { Counts, Pagefind, PagefindData } from './full-text.ts';
 import { FACETS_FILE, type FacetsFile, facetOptions, namesFilter, shownValues } from './facets.ts';
 import { docFilters, type Instant, loadInstant, type Selection } from './instant.ts';
@@ -88,10 +88,12 @@ export function start(app: HTMLElement): void {
   let instant: Promise<Instant> | undefined;
   let instantReady: Instant | undefined;
   let pagefind: Promise<Pagefind> | undefined;
-  let vocabulary: Promise<Vocabulary> | undefined;
+  let vocabulary: ((words: readonly string[]) => Promise<Vocabulary>) | undefined;
+  // The instant index's manifest names its other files (word shards, page blocks, vocabulary buckets), fetched as words need them.
+  const fetchPart = (path: string) => json(urls.page(path));
   const loadInstantLayer = () =>
-    (instant ??= Promise.all([import('minisearch'), json(urls.page(SEARCH_FILES.instant)) as Promise<InstantIndex>]).then(async ([module, file]) => {
-      instantReady = await loadInstant(module.default as typeof MiniSearch, file);
+    (instant ??= Promise.all([import('minisearch'), json(urls.page(SEARCH_FILES.instant)) as Promise<InstantManifest>]).then(([module, file]) => {
+      instantReady = loadInstant(module.default as typeof MiniSearch, file, fetchPart);
       return instantReady;
     }));
   const loadPagefind = () =>
@@ -100,7 +102,12 @@ export function start(app: HTMLElement): void {
       await module.init();
       return module;
     }));
-  const loadVocabulary = () => (vocabulary ??= json(urls.page(SEARCH_FILES.vocabulary)).then(prepareVocabulary, () => prepareVocabulary({})));
+  const loadVocabulary = async (words: readonly string[]): Promise<Vocabulary> => {
+    const engine = await settle(loadInstantLayer());
+    if (!engine) return prepareVocabulary({});
+    vocabulary ??= vocabularyLoader(engine.file.vocabulary, fetchPart);
+    return vocabulary(words);
+  };
   const layers = {
     instant: async () => (preloaded ? settle(loadInstantLayer()) : instantReady),
     pagefind: () => settle(loadPagefind()),

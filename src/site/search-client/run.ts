@@ -6,9 +6,9 @@ import { CORRECTION, RESULT_LIST } from '../search-config.ts';
 import type { InstantDoc } from '../search-instant.ts';
 import { meaningfulWords, searchWords } from '../search-rules.ts';
 import type { Urls } from '../urls.ts';
-import { correctQuery, type Vocabulary } from './correct.ts';
-import { type Counts, type Found, fullText, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
-import { answer, fuzziness, type Instant, knows, type Selection, together } from './instant.ts';
+import { correctQuery, corrections, type Vocabulary } from './correct.ts';
+import { type Counts, type Found, fullText, fullTextEither, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
+import { answer, fuzziness, type Instant, knows, loadWords, type Selection, together } from './instant.ts';
 import { docUrl, type Following, following } from './results.ts';
 
 export interface SearchRequest {
@@ -26,8 +26,8 @@ export interface Layers {
   /** The instant layer: waited for where it is preloaded, else whatever is in by now. */
   instant(): Promise<Instant | undefined>;
   pagefind(): Promise<Pagefind | undefined>;
-  /** The vocabulary, fetched on first use; an empty one when it cannot load. */
-  vocabulary(): Promise<Vocabulary>;
+  /** The vocabulary, as far as corrections of these words need it (fetched on first use); empty where it cannot load. */
+  vocabulary(words: readonly string[]): Promise<Vocabulary>;
   /** Resolves once the browser has painted what is shown. */
   painted(): Promise<void>;
   /** Resolves after `ms` milliseconds. */
@@ -79,10 +79,14 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
     progress.instant(engine, docs);
     shown = true;
   };
+  // The instant index's shards for the words typed: fetched now, where the index is split.
+  if (engine && typed) await loadWords(engine, typed);
+  if (!progress.current()) return;
   if (engine && typed && !exact && searchWords(typed).some((w) => w.length >= CORRECTION.inPairFrom && !/\d/.test(w) && !known(w))) {
     // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
-    show(answer(engine, typed, filters));
-    checked = await layers.vocabulary();
+    show(await answer(engine, typed, filters));
+    if (!progress.current()) return;
+    checked = await layers.vocabulary(searchWords(typed));
     query = correctQuery(typed, checked, known, pair);
     if (!progress.current()) return;
   }
@@ -91,7 +95,8 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   // it loosely in titles would put "better" first for "letter".
   const vocabulary = checked;
   const fuzzy = exact ? { fuzzy: false } : vocabulary ? { fuzzy: (term: string) => (vocabulary.targets.has(term) ? 0 : fuzziness(term)) } : {};
-  const instantDocs = answer(engine, query, filters, fuzzy);
+  const instantDocs = await answer(engine, query, filters, fuzzy);
+  if (!progress.current()) return;
   show(instantDocs);
 
   // Pagefind only now (unless focus started it), once the instant answers are painted: on a slow
@@ -107,13 +112,25 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   if (!progress.current()) return;
   if (!pagefind && !engine) return 'failed';
 
+  // The last word, where the instant index does not know it: the full text also searches its other
+  // best corrections (a rare body-text word, a word still being typed), results taken in turn.
+  const last = searchWords(typed).at(-1) ?? '';
+  const others =
+    vocabulary && !known(last)
+      ? corrections(last, vocabulary)
+          .map((word) => query.replace(/[\p{L}\p{N}'’]+(?=[^\p{L}\p{N}'’]*$)/u, word))
+          .filter((q) => q !== query)
+      : [];
   let found: Found = { result: NOTHING, used: meaningfulWords(query), dropped: [] };
-  if (pagefind) found = await fullText(pagefind, query, filters, known, engine ? pair : undefined);
+  if (pagefind)
+    found = others.length
+      ? await fullTextEither(pagefind, [query, ...others], filters, known, engine ? pair : undefined)
+      : await fullText(pagefind, query, filters, known, engine ? pair : undefined);
   if (!progress.current()) return;
   // Without the instant index (not in yet), the words on no page are the unknown ones: correct them now.
   if (pagefind && !engine && !exact && found.dropped.length) {
     const absent = new Set(found.dropped);
-    const corrected = correctQuery(typed, await layers.vocabulary(), (word) => !absent.has(searchWords(word).join('')));
+    const corrected = correctQuery(typed, await layers.vocabulary(found.dropped), (word) => !absent.has(searchWords(word).join('')));
     if (!progress.current()) return;
     if (corrected !== typed) {
       query = corrected;
@@ -125,7 +142,8 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   // When words were dropped, the instant answers are the titles that have every remaining word: a
   // title with only some of them (ORed, as until issue 20) put five titles that merely say "care
   // leavers" above the one page that answers "free prescriptions for care leavers".
-  const lead = found.dropped.length ? answer(engine, found.used.join(' '), filters, fuzzy) : instantDocs;
+  const lead = found.dropped.length ? await answer(engine, found.used.join(' '), filters, fuzzy) : instantDocs;
+  if (!progress.current()) return;
   const more = following(found.result.results, new Set(lead.map((doc) => docUrl(urls, doc))));
   const wanted = Math.max(0, RESULT_LIST.page - lead.length);
   // The top of the list first, then the rest of the page.
