@@ -2,7 +2,7 @@
 // is generated from it, and every colour must stand out from the page in both themes (WCAG 1.4.11,
 // 3:1 for a graphical object), so a new status can neither go grey nor go unseen.
 import { describe, expect, it } from 'vitest';
-import { STATUS_REGISTRY, STATUS_VALUES, STATUSES, statusCss } from '../../src/lib/schema/statuses.ts';
+import { STATUS_REGISTRY, STATUS_VALUES, STATUSES, statusCss, statusesInWords } from '../../src/lib/schema/statuses.ts';
 
 /** Relative luminance of a #rrggbb colour (WCAG 2.2). */
 function luminance(hex: string): number {
@@ -37,5 +37,13 @@ describe('the status registry', () => {
 
   it('lets delivered, superseded and dropped commitments close, and no other status', () => {
     expect(STATUS_VALUES.filter((v) => STATUS_REGISTRY[v].closes)).toEqual(['delivered', 'dropped', 'superseded']);
+  });
+});
+
+describe('statuses in words, for the home and tracker pages', () => {
+  it('names every status in the registry once, in its order, the last after "or"', () => {
+    const words = statusesInWords();
+    expect(words).toBe('delivered, partly delivered, in progress, dropped, superseded or not known');
+    for (const value of STATUS_VALUES) expect(words).toContain(STATUS_REGISTRY[value].label.toLowerCase());
   });
 });

@@ -36,3 +36,9 @@ export function statusCss(): string {
   const classes = STATUS_VALUES.map((value) => `.badge-${value},\n.bar-${value} {\n  --st: var(--st-${value});\n}`).join('\n');
   return `/* Generated from src/lib/schema/statuses.ts. */\n:root {\n${light}\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n${dark}\n  }\n}\n${classes}\n`;
 }
+
+/** Every status in words, in registry order, for sentences: "delivered, partly delivered, … or not known". */
+export function statusesInWords(): string {
+  const words = STATUS_VALUES.map((value) => STATUS_REGISTRY[value].label.toLowerCase());
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
