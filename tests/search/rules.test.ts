@@ -109,16 +109,19 @@ describe('the fallback when no page, or only summaries, have every word', () => 
 
   it.each([
     // Only the summary has every word: the commitment with the most of them comes first, the summary after.
-    ['staying close legal duty councils', ['councils'], ['/commitments/duty/', '/sources/koc/']],
+    ['staying close legal duty councils', ['councils'], ['/commitments/duty/', '/sources/koc/'], true],
     // Filler never counts: a commitment has every other word, so they are searched as they are.
-    ['is staying close now a legal duty', [], ['/commitments/duty/', '/sources/koc/']],
+    ['is staying close now a legal duty', [], ['/commitments/duty/', '/sources/koc/'], undefined],
     // Only the summary has every word but "xyzzy", which no page has: the known pair outlasts the
     // rarer "pilots" (on one page) and "duty" (two).
-    ['staying close duty xyzzy pilots', ['xyzzy', 'duty', 'pilots'], ['/commitments/duty/', '/commitments/pilots/', '/sources/koc/']],
-  ])('"%s" drops %j and lists %j', async (query, dropped, expected) => {
+    ['staying close duty xyzzy pilots', ['xyzzy', 'duty', 'pilots'], ['/commitments/duty/', '/commitments/pilots/', '/sources/koc/'], true],
+    // No page, summary or other, has every word: the known pair stays, and nothing is said of summaries.
+    ['staying close kinship carers', ['kinship', 'carers'], ['/commitments/duty/', '/commitments/pilots/', '/sources/koc/'], undefined],
+  ])('"%s" drops %j and lists %j (summaries had every word: %s)', async (query, dropped, expected, summariesHadAll) => {
     const found = await fullText(engine, query, {}, () => false, pair);
     expect(found.dropped.sort()).toEqual([...dropped].sort());
     expect(await urls(found)).toEqual(expected);
+    expect(found.summariesHadAll).toBe(summariesHadAll);
   });
 
   it('keeps a summary that alone has the words, when no smaller set finds more than summaries', async () => {

@@ -38,6 +38,8 @@ export interface Found {
   result: PagefindSearch;
   used: string[];
   dropped: string[];
+  /** Only summaries had every word: they follow the pages found by `used`, and the page says so. */
+  summariesHadAll?: true;
 }
 
 /** The selection as Pagefind takes it: OR within each filter. */
@@ -117,7 +119,10 @@ export async function fullText(engine: Pagefind, query: string, filters: Selecti
         if (!whole.results.length) return found(result, used);
         // The digests that had every word follow the pages found by fewer.
         const ids = new Set(result.results.map((r) => r.id));
-        return found({ ...result, results: [...result.results, ...whole.results.filter((r) => r.id === undefined || !ids.has(r.id))] }, used);
+        return {
+          ...found({ ...result, results: [...result.results, ...whole.results.filter((r) => r.id === undefined || !ids.has(r.id))] }, used),
+          summariesHadAll: true,
+        };
       }
       fallback ??= found(result, used);
     }

@@ -282,7 +282,11 @@ export function start(app: HTMLElement): void {
         element('a', { href: `${location.pathname}?${writeState({ q: typed, exact: true, filters })}`, textContent: `Search instead for ${typed}` }),
       ]);
     if (found.dropped.length && found.used.length)
-      sentences.push(['No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.']);
+      sentences.push(
+        found.summariesHadAll
+          ? ['Only summaries have all of your words: first the pages for ', element('strong', { textContent: found.used.join(' ') }), ', then those summaries.']
+          : ['No page has all of your words; showing results for ', element('strong', { textContent: found.used.join(' ') }), '.'],
+      );
     if (!outcome.fullText) sentences.push(['Full-text search could not load: showing title matches only. You can also ', ...browseLinks(), '.']);
     note.replaceChildren(...sentences.flatMap((parts, i) => (i ? [' ', ...parts] : parts)));
     note.hidden = sentences.length === 0;
