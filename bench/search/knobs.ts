@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { commitmentIds, searchPaths } from '../../tests/support/search.ts';
 import { launch } from './browser.ts';
 import { startServer } from './server.ts';
 
@@ -101,24 +102,8 @@ const SETS: { name: string; k: number; queries: Query[] }[] = [
   { name: 'body word', k: 5, queries: queries.typoSets.bodyOnly },
 ];
 
-/** The commitment ids the page ranks for `q`, as the recall suite reads them: the box filled, the form submitted, the full list awaited. */
-async function commitmentsFor(page: Page, q: string): Promise<string[]> {
-  await page.evaluate((query) => {
-    const form = document.querySelector<HTMLFormElement>('#search-app form');
-    const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
-    const list = document.getElementById('search-results');
-    if (!form || !input || !list) throw new Error('the search page has no form, box or result list');
-    input.value = query;
-    delete list.dataset.phase;
-    form.requestSubmit();
-  }, q);
-  await page.waitForFunction(() => {
-    const status = document.getElementById('search-status')?.textContent ?? '';
-    return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
-  });
-  const paths = await page.$$eval('#search-results > li > h2 > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  return paths.map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
-}
+/** The commitment ids the page ranks for `q`, as the recall suite reads them. */
+const commitmentsFor = async (page: Page, q: string): Promise<string[]> => commitmentIds(await searchPaths(page, q));
 
 /** The commitment ids Pagefind alone ranks for each query's meaningful words, with the variant's ranking options. */
 async function pagefindRanks(page: Page, words: string[], ranking: object): Promise<string[][]> {

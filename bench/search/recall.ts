@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import { searchPaths } from '../../tests/support/search.ts';
 import { launch } from './browser.ts';
 import { startServer } from './server.ts';
 
@@ -50,22 +50,7 @@ if (!args.dist) {
 dist = resolve(dist);
 
 /** What the page lists for `q`: each result's path, in order. */
-async function resultsFor(page: Page, q: string): Promise<string[]> {
-  await page.evaluate((query) => {
-    const form = document.querySelector<HTMLFormElement>('#search-app form');
-    const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
-    const list = document.getElementById('search-results');
-    if (!form || !input || !list) throw new Error('the search page has no form, box or result list');
-    input.value = query;
-    delete list.dataset.phase;
-    form.requestSubmit();
-  }, q);
-  await page.waitForFunction(() => {
-    const status = document.getElementById('search-status')?.textContent ?? '';
-    return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
-  });
-  return page.$$eval('#search-results > li > h2 > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
+const resultsFor = searchPaths;
 const commitment = (path: string) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1];
 const short = (path: string) => path.replace(/^\/|\/$/g, '');
 

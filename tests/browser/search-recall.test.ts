@@ -14,7 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, useBrowser } from '../support/browser.ts';
-import { resultPaths, waitForSearch } from '../support/search.ts';
+import { commitmentIds, searchPaths, waitForSearch } from '../support/search.ts';
 
 interface Query {
   q: string;
@@ -47,24 +47,7 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
   }, 60_000);
 
   /** The commitment ids the search page ranks for `q`, in order, after any typo correction. */
-  async function commitmentsFor(q: string): Promise<string[]> {
-    // The phase is cleared first, so the wait below can only end on this query's own full answer:
-    // the page sets "full" when, and only when, a search has finished.
-    await page.evaluate((query) => {
-      const form = document.querySelector<HTMLFormElement>('#search-app form');
-      const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
-      const list = document.getElementById('search-results');
-      if (!form || !input || !list) throw new Error('the search page has no form, box or result list');
-      input.value = query;
-      delete list.dataset.phase;
-      form.requestSubmit();
-    }, q);
-    await page.waitForFunction(() => {
-      const status = document.getElementById('search-status')?.textContent ?? '';
-      return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
-    });
-    return (await resultPaths(page)).map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
-  }
+  const commitmentsFor = async (q: string): Promise<string[]> => commitmentIds(await searchPaths(page, q));
 
   async function rate(queries: Query[], k: number): Promise<{ rate: number; misses: string[] }> {
     const misses: string[] = [];

@@ -38,3 +38,29 @@ export async function openFilters(page: Page): Promise<void> {
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await page.waitForFunction(() => document.querySelectorAll('#search-filters input[type=checkbox]').length > 0, undefined, { timeout: 15_000 });
 }
+
+/**
+ * Searches for `q` as the recall suites and benches read the page: the box filled, the form
+ * submitted, this query's own full answer awaited (the phase is cleared first, and the page sets
+ * "full" when, and only when, a search has finished); the paths of the results, in order.
+ */
+export async function searchPaths(page: Page, q: string): Promise<string[]> {
+  await page.evaluate((query) => {
+    const form = document.querySelector<HTMLFormElement>('#search-app form');
+    const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+    const list = document.getElementById('search-results');
+    if (!form || !input || !list) throw new Error('the search page has no form, box or result list');
+    input.value = query;
+    delete list.dataset.phase;
+    form.requestSubmit();
+  }, q);
+  await page.waitForFunction(() => {
+    const status = document.getElementById('search-status')?.textContent ?? '';
+    return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
+  });
+  return resultPaths(page);
+}
+
+/** The commitment ids among result paths, in order. */
+export const commitmentIds = (paths: readonly string[]): string[] =>
+  paths.map((path) => /\/commitments\/([^/]+)\/$/.exec(path)?.[1]).filter((id): id is string => id !== undefined);
