@@ -9,12 +9,13 @@ import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import { correctQuery, prepareVocabulary } from '../../src/site/search-client/correct.ts';
-import { droppingOrder, fullText, type Pagefind, type PagefindData } from '../../src/site/search-client/full-text.ts';
+import { droppingOrder, fullText, type PagefindData } from '../../src/site/search-client/full-text.ts';
 import { INSTANT_OPTIONS, instantDocuments, instantQuery, loadInstant, together } from '../../src/site/search-client/instant.ts';
 import { resultHref } from '../../src/site/search-client/results.ts';
 import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
-import { meaningfulWords, searchWords } from '../../src/site/search-rules.ts';
+import { meaningfulWords } from '../../src/site/search-rules.ts';
 import { glossaryTerms } from '../../src/site/search.ts';
+import { fakePagefind } from '../support/pagefind.ts';
 
 describe('filler and question words never decide a match', () => {
   it.each([
@@ -70,30 +71,6 @@ describe('the order words leave a question that no page matches whole', () => {
   });
 });
 
-/** A stand-in for Pagefind: a page matches when it has every word searched; each page has a kind (c, e or s). */
-function pagefindOf(pages: { url: string; text: string; kind: 'c' | 'e' | 's' }[]): Pagefind {
-  return {
-    options: async () => {},
-    init: async () => {},
-    filters: async () => ({}),
-    search: async (term) => {
-      const wanted = searchWords(term ?? '');
-      const hits = pages.filter((p) => wanted.every((w) => searchWords(p.text).includes(w)));
-      return {
-        filters: {},
-        results: hits.map((p) => ({
-          id: p.url,
-          data: async (): Promise<PagefindData> => ({
-            url: p.url,
-            excerpt: p.text,
-            meta: { title: p.url, result: p.kind, type: '', source: '', year: '' },
-          }),
-        })),
-      };
-    },
-  };
-}
-
 describe('the fallback when no page, or only summaries, have every word', () => {
   // A summary is long: its prose holds words of many questions. The commitments are short.
   const pages = [
@@ -103,7 +80,7 @@ describe('the fallback when no page, or only summaries, have every word', () => 
     { url: '/commitments/jobs/', kind: 'c' as const, text: 'jobs in government for care leavers money councils' },
     { url: '/sources/koc/', kind: 's' as const, text: 'keep on caring summary staying close legal duty councils now pilots money' },
   ];
-  const engine = pagefindOf(pages);
+  const { engine } = fakePagefind(pages);
   const urls = async (found: Awaited<ReturnType<typeof fullText>>) => Promise.all(found.result.results.map(async (r) => (await r.data()).url));
   const pair = (words: readonly string[]) => words.join(' ') === 'staying close';
 

@@ -7,50 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { bundleSearchClient } from '../../src/integrations/search-client.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { prepareVocabulary } from '../../src/site/search-client/correct.ts';
-import type { Pagefind, PagefindData } from '../../src/site/search-client/full-text.ts';
+import type { Pagefind } from '../../src/site/search-client/full-text.ts';
 import { docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
 import { type Layers, type Outcome, type Progress, runSearch } from '../../src/site/search-client/run.ts';
 import { readState, writeState } from '../../src/site/search-client/state.ts';
 import { RESULT_LIST } from '../../src/site/search-config.ts';
 import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
-import { searchWords } from '../../src/site/search-rules.ts';
 import { commitmentSearchRecord, extractSearchRecord, type SearchRecord, sourceSearchRecord } from '../../src/site/search.ts';
 import { makeUrls } from '../../src/site/urls.ts';
 import { GOOD } from '../support/fixtures.ts';
+import { fakePagefind } from '../support/pagefind.ts';
 
 const urls = makeUrls('/');
-
-/**
- * A stand-in for Pagefind: pages of words, a page matching when it has every word searched; it
- * counts what it is asked. Like Pagefind, it loads a page's data once (its fragment) however often
- * it is asked for it, and gives a page the same id in every search.
- */
-function fakePagefind(pages: { url: string; text: string; kind?: 'c' | 'e' | 's' }[]) {
-  const asked = { searches: [] as (string | null)[], data: 0 };
-  const loaded = new Set<string>();
-  const engine: Pagefind = {
-    options: async () => {},
-    init: async () => {},
-    filters: async () => ({}),
-    search: async (term) => {
-      asked.searches.push(term);
-      const wanted = searchWords(term ?? '');
-      const hits = pages.filter((p) => wanted.every((w) => searchWords(p.text).includes(w)));
-      return {
-        filters: {},
-        results: hits.map((p) => ({
-          id: p.url,
-          data: async (): Promise<PagefindData> => {
-            if (!loaded.has(p.url)) asked.data++;
-            loaded.add(p.url);
-            return { url: p.url, excerpt: p.text, meta: { title: p.text, result: p.kind ?? 'c', type: 'Commitment', source: '', year: '' } };
-          },
-        })),
-      };
-    },
-  };
-  return { engine, asked };
-}
 
 const layers = (pagefind: Pagefind | undefined, instant?: Instant): Layers => ({
   instant: async () => instant,
