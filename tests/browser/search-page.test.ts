@@ -1,8 +1,10 @@
-// The search page's layout and what it shows, on the fixture site under /sub-path/ (issue 20): the
-// first result on a phone's first screen with one search box and the filters behind one button
-// after the count; filters whose values come from the results, kept in the URL, by keyboard;
+// The search page's layout and behaviour, on the fixture site under /sub-path/ (issues 18 and 20):
+// the first result on the first screen of a phone and a desktop with one search box and the
+// filters behind one button after the count; filters whose values come from the results, OR
+// counts within a group, kept in the URL, by keyboard; the header box of another page; the
+// instant index preloaded, the full text on focus, the vocabulary only for an unknown word;
 // instant answers that say why they matched; the tracker list a query names, offered first; axe
-// at a phone's size and a desktop's.
+// at a phone's size and a desktop's, with a list offered and a correction shown.
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
@@ -11,7 +13,7 @@ import { loadContent } from '../../src/lib/load.ts';
 import { trackerLists } from '../../src/site/tracker.ts';
 import { AXE, axeViolations } from '../support/axe.ts';
 import { hasChromium, useBrowser } from '../support/browser.ts';
-import { resultPaths, waitForSearch } from '../support/search.ts';
+import { openFilters, resultPaths, waitForSearch } from '../support/search.ts';
 
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -53,24 +55,39 @@ describe.runIf(hasChromium)('the search page on the fixture site', () => {
       .evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
   const params = (page: Page) => new URL(page.url()).searchParams;
 
-  it('shows the first result of “staying close” on the first screen of a 360 × 780 phone, under one search box and the count, with the filters behind one button', async () => {
-    const page = await open('search/?q=staying%20close');
-    await waitForSearch(page, 'staying close');
-    const first = await top(page, '#search-results > li');
-    console.log(`fixture: first result of "staying close" starts ${first} px down at 360 × 780`);
-    expect(first, 'px from the top of the page to the first result').toBeLessThan(PHONE.height - 80);
-    expect(await page.locator('input[type=search]').count(), 'search boxes on the page').toBe(1);
-    // The button comes after the count and before the results; the filters it controls are closed.
-    const toggle = page.getByRole('button', { name: /^Filters/ });
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    const order = await page.evaluate(() =>
-      ['search-q', 'search-status', 'search-filters-toggle', 'search-results'].map((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1),
-    );
-    expect(order, 'the box, the count, the filters button and the results, top to bottom').toEqual([...order].sort((a, b) => a - b));
-    expect(await top(page, '#search-filters-toggle')).toBeLessThan(first);
-    expect(await page.locator('#search-filters').isVisible()).toBe(false);
-    expect(await page.locator('details[data-filter]:visible').count()).toBe(0);
-  });
+  for (const [size, viewport] of [
+    ['a 360 × 780 phone', PHONE],
+    ['a 1280 × 800 desktop', DESKTOP],
+  ] as const)
+    it(`shows the first result of “staying close” on the first screen of ${size}, under one search box and the count, with the filters behind one button`, async () => {
+      const page = await open('search/?q=staying%20close', viewport);
+      await waitForSearch(page, 'staying close');
+      const first = await top(page, '#search-results > li');
+      console.log(`fixture: first result of "staying close" starts ${first} px down at ${size}`);
+      expect(first, 'px from the top of the page to the first result').toBeLessThan(viewport.height - 80);
+      expect(await page.locator('input[type=search]').count(), 'search boxes on the page').toBe(1);
+      // The button comes after the count and before the results; the filters it controls are closed.
+      const toggle = page.getByRole('button', { name: /^Filters/ });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      // On a wide screen the button sits beside the count, on a phone under it: either way it follows the count and precedes the results.
+      const order = await page.evaluate(() =>
+        ['search-q', 'search-status', 'search-results'].map((id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1),
+      );
+      expect(order, 'the box, the count and the results, top to bottom').toEqual([...order].sort((a, b) => a - b));
+      expect(
+        await page.evaluate(() => {
+          const status = document.getElementById('search-status');
+          const toggle = document.getElementById('search-filters-toggle');
+          return !!status && !!toggle && (status.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING) > 0;
+        }),
+        'the filters button follows the count',
+      ).toBe(true);
+      const toggleBox = await toggle.boundingBox();
+      expect((toggleBox?.y ?? Infinity) + (toggleBox?.height ?? 0), 'the filters button ends above the first result').toBeLessThanOrEqual(first);
+      expect(await top(page, '#search-filters-toggle')).toBeLessThan(first);
+      expect(await page.locator('#search-filters').isVisible()).toBe(false);
+      expect(await page.locator('details[data-filter]:visible').count()).toBe(0);
+    });
 
   it('keeps the page free of filter values: they come from search/facets.json when the filters are opened, and only the values the results carry', async () => {
     const html = await (await fetch(chromium.url('search/'))).text();
@@ -119,6 +136,9 @@ describe.runIf(hasChromium)('the search page on the fixture site', () => {
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(before);
     for (const tag of await page.locator('#search-results .meta .tag').allTextContents()) expect(tag).toBe('Delivered');
+    expect(await page.locator('input[name=status][value=delivered] ~ label [data-count]').textContent(), 'the ticked status counts the results shown').toBe(
+      `(${after})`,
+    );
     expect(await page.locator('#search-filters-toggle').textContent()).toBe('Filters (1 selected)');
     // The box keeps focus through the search that follows.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('delivered');
@@ -173,17 +193,68 @@ describe.runIf(hasChromium)('the search page on the fixture site', () => {
     expect((await resultPaths(other)).length).toBeGreaterThan(0);
   });
 
-  for (const [size, viewport] of [
-    ['360 × 780', PHONE],
-    ['1280 × 800', DESKTOP],
+  it("counts OR within a group: ticking one source leaves the other sources' counts as they were", async () => {
+    const page = await open('search/?q=staying%20close', DESKTOP);
+    await waitForSearch(page, 'staying close');
+    await openFilters(page);
+    const counts = () => page.locator('details[data-filter=source] [data-count]').allTextContents();
+    const before = await counts();
+    expect(before.filter((c) => c !== '(0)').length, before.join(' ')).toBeGreaterThan(1);
+    await page.locator('details[data-filter=source] summary').click();
+    await page.locator('input[name=source][value="alpha-2016"]').check();
+    await expect.poll(() => params(page).getAll('source')).toEqual(['alpha-2016']);
+    await waitForSearch(page, 'staying close');
+    await expect.poll(counts).toEqual(before);
+  });
+
+  it('takes a search typed in the header box of any other page to the search page, with results', async () => {
+    const page = await open('commitments/alpha-staying-close/', DESKTOP);
+    expect(await page.locator('script[src*="/_astro/search."]').count()).toBe(0);
+    await page.locator('#site-search').fill('staying close');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=staying\+close$/);
+    await waitForSearch(page, 'staying close');
+    expect(await resultPaths(page)).toContain(`${site.base}commitments/alpha-staying-close/`);
+  });
+
+  it('preloads the instant index, loads the full-text index when the box gets focus, and the vocabulary only for an unknown word', async () => {
+    const context = await chromium.newContext({ viewport: DESKTOP });
+    contexts.push(context);
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(chromium.url('search/'));
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toContain(`${site.base}search/instant.json`);
+    expect(fetched.filter((p) => p.startsWith(`${site.base}_astro/minisearch.`))).toHaveLength(1);
+    expect(fetched.filter((p) => p.includes('/pagefind/'))).toEqual([]);
+    await page.locator('#search-q').focus();
+    // Warming is a chain of requests (meta, then index chunks): wait for each.
+    await expect.poll(() => fetched.some((p) => p.endsWith('.pf_meta')), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => fetched.some((p) => p.endsWith('.pagefind')), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.type('staying close');
+    await waitForSearch(page, 'staying close');
+    const vocabulary = () => fetched.filter((p) => p.startsWith(`${site.base}search/v/`));
+    expect(vocabulary()).toEqual([]);
+    await page.locator('#search-q').fill('');
+    await page.keyboard.type('stayng close');
+    await waitForSearch(page, 'staying close');
+    expect(vocabulary().length).toBeGreaterThan(0);
+  });
+
+  // Between them, the two sizes show every part of the page that can appear: the list offered on
+  // the phone, the correction (of "stayng") on the desktop; results and open filters on both.
+  for (const [size, viewport, query, searched, shows] of [
+    ['360 × 780', PHONE, 'delivered', 'delivered', '#search-offer'],
+    ['1280 × 800', DESKTOP, 'delivered stayng', 'delivered staying', '#search-correction'],
   ] as const)
-    it(`has no axe-core WCAG 2.2 AA violation at ${size}, with results, a list offered and the filters open`, async () => {
-      const page = await open('search/?q=delivered&source=alpha-2016', viewport, { axe: true });
-      await waitForSearch(page, 'delivered');
+    it(`has no axe-core WCAG 2.2 AA violation at ${size}, with results, the filters open and ${shows === '#search-offer' ? 'a list offered' : 'a correction'}`, async () => {
+      const page = await open(`search/?q=${encodeURIComponent(query)}&source=alpha-2016`, viewport, { axe: true });
+      await waitForSearch(page, searched);
       await page.locator('#search-filters-toggle').click();
       await expect.poll(() => page.locator('input[name=source]').count()).toBeGreaterThan(0);
       for (const details of await page.locator('details[data-filter]').all()) await details.evaluate((el) => el.setAttribute('open', ''));
-      expect(await page.locator('#search-offer').isVisible()).toBe(true);
+      expect(await page.locator(shows).isVisible()).toBe(true);
       await page.addScriptTag({ path: AXE });
       expect(await axeViolations(page, `search page at ${size}`)).toEqual([]);
     });
