@@ -122,13 +122,28 @@ export function describeSiteInBrowser(name: string, checks: SiteChecks): void {
       await expect.poll(() => page.locator('#announce').textContent()).toBe('Link copied');
     });
 
-    behaviour("copies an extract's permanent URL from under its quotation on the source's digest page", async () => {
-      const extract = graph.extracts[0];
-      if (!extract) throw new Error(`the ${name} site has no extract to copy`);
-      const page = await open(`sources/${extract.source}/`);
-      await page.locator(`[id="${extract.id}"] button[data-copy]`).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(here(`extracts/${extract.id}/`));
-    });
+    behaviour(
+      "copies a commitment's permanent URL from its entry on its source's summary page, and links each extract's line, at the extract's id, to its page",
+      async () => {
+        const commitment = graph.commitments[0];
+        const extract = graph.extracts.find((e) => e.source === commitment?.source) ?? graph.extracts[0];
+        if (!commitment || !extract) throw new Error(`the ${name} site has no commitment or extract`);
+        const page = await open(`sources/${commitment.source}/`);
+        // The button is the copy script's: the built page carries none for an entry.
+        expect(readFileSync(builtFile(`sources/${commitment.source}/`), 'utf8')).not.toContain(
+          `data-copy="${chromium.url(`commitments/${commitment.id}/`).replace(chromium.origin, '')}"`,
+        );
+        const button = page.locator(`[id="${commitment.id}"] button[data-copy]`);
+        expect(await button.getAttribute('aria-label')).toBe(`Copy link: ${commitment.title}`);
+        await button.click();
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(here(`commitments/${commitment.id}/`));
+        await expect.poll(() => page.locator('#announce').textContent()).toBe('Link copied');
+        const line = await open(`sources/${extract.source}/#${extract.id}`);
+        expect(new URL((await line.locator(`[id="${extract.id}"] a`).getAttribute('href')) ?? '', chromium.origin).pathname).toBe(
+          new URL(here(`extracts/${extract.id}/`)).pathname,
+        );
+      },
+    );
 
     behaviour('copies the plain-text citation, which ends with the permanent URL on this host and the day it was copied', async () => {
       const page = await open(pages.extract ?? '');

@@ -69,6 +69,25 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-copy-from]'))
   if (cited) cited.textContent = words(cited).replace(/(Available at: )(\S+)$/, (_, at: string, url: string) => at + here(url));
 }
 
+// A summary's commitment entries carry no copy row of their own (page weight): each gets one here,
+// copying the permanent link its title points at, before the buttons are wired below.
+for (const entry of document.querySelectorAll<HTMLElement>('[data-copy-entry]')) {
+  const link = entry.querySelector<HTMLAnchorElement>('h4 > a');
+  if (!link) continue;
+  const row = document.createElement('p');
+  row.className = 'permalink copy-row';
+  row.hidden = true;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary';
+  button.hidden = true;
+  button.dataset.copy = here(link.getAttribute('href') ?? '');
+  button.textContent = 'Copy link';
+  button.setAttribute('aria-label', `Copy link: ${words(link)}`);
+  row.append(button);
+  entry.append(row);
+}
+
 /** Shows a button, and the row of copy buttons it stands in. */
 function reveal(button: HTMLElement) {
   button.hidden = false;

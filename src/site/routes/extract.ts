@@ -24,7 +24,7 @@ export interface ExtractPage {
   quotation: QuotationData;
 }
 
-/** What "Copy quotation" needs of an extract besides its text, on its page and on its source's digest. */
+/** What "Copy quotation" needs of an extract besides its text, on its page. */
 export function quotationData(source: SourceRecord, e: ExtractRecord): QuotationData {
   return {
     title: e.title,
