@@ -7,6 +7,7 @@
 // here too; scripts/review.ts only reads and prints.
 import type { CommitmentRecord, Graph } from '../lib/graph.ts';
 import { STATUSES } from '../lib/schema/commitment.ts';
+import { STATUS_REGISTRY } from '../lib/schema/statuses.ts';
 import { isOverdue, newestAsOf } from '../site/tracker.ts';
 import { addMonths, firstDay, lastDay, monthsBetween } from './dates.ts';
 import { type ContentPlaces, type FilePlace, formatPlace } from './places.ts';
@@ -76,8 +77,6 @@ export interface Review {
   counts: Record<ReviewReason, number>;
 }
 
-const CLOSING_ON_EVIDENCE = new Set(['delivered', 'dropped']);
-
 /** The citations a status rests on: its own evidence, counted once per address (or citation text where there is none). */
 export function distinctCitations(commitment: Pick<CommitmentRecord, 'status'>): number {
   return new Set(commitment.status.evidence.map((e) => e.url ?? e.citation)).size;
@@ -129,7 +128,7 @@ export function review(graph: Graph, places: ContentPlaces, options: ReviewOptio
         `due ${c.dueLabel ? `${c.dueLabel} (${c.due})` : c.due}, and "${STATUSES[status.value].toLowerCase()}" as of ${status.asOf}: overdue against the newest asOf in the content (${reference})`,
       );
     }
-    if (CLOSING_ON_EVIDENCE.has(status.value) && distinctCitations(c) <= 1) {
+    if (STATUS_REGISTRY[status.value].corroborate && distinctCitations(c) <= 1) {
       find(
         'single-citation',
         'status.evidence',

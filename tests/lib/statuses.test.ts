@@ -38,6 +38,10 @@ describe('the status registry', () => {
   it('lets delivered, superseded and dropped commitments close, and no other status', () => {
     expect(STATUS_VALUES.filter((v) => STATUS_REGISTRY[v].closes)).toEqual(['delivered', 'dropped', 'superseded']);
   });
+
+  it('asks a second citation of delivered and dropped alone (npm run review)', () => {
+    expect(STATUS_VALUES.filter((v) => STATUS_REGISTRY[v].corroborate)).toEqual(['delivered', 'dropped']);
+  });
 });
 
 describe('statuses in words, for the home and tracker pages', () => {

@@ -8,17 +8,23 @@ export interface StatusDefinition {
   label: string;
   /** Whether the status ends a commitment's life for the "overdue" list: a delivered, superseded or dropped commitment is not overdue. */
   closes: boolean;
+  /**
+   * Whether a claim this strong needs two independent citations: `npm run review` lists a
+   * commitment with this status that rests on one (issue 17). A claim that something was done, or
+   * given up, is the one a reader acts on.
+   */
+  corroborate: boolean;
   /** The badge's edge and the tracker bar's colour, in the light and dark themes (each ≥ 3:1 against the page, WCAG 1.4.11). */
   colour: { light: string; dark: string };
 }
 
 export const STATUS_REGISTRY = {
-  delivered: { label: 'Delivered', closes: true, colour: { light: '#00703c', dark: '#6fd39a' } },
-  'partly-delivered': { label: 'Partly delivered', closes: false, colour: { light: '#5e7a1f', dark: '#b5c97a' } },
-  'in-progress': { label: 'In progress', closes: false, colour: { light: '#1d70b8', dark: '#8ab4f8' } },
-  dropped: { label: 'Dropped', closes: true, colour: { light: '#c2300f', dark: '#ff8a7a' } },
-  superseded: { label: 'Superseded', closes: true, colour: { light: '#6f3fb5', dark: '#c5a3ff' } },
-  'not-known': { label: 'Not known', closes: false, colour: { light: '#6f777b', dark: '#b1b4b6' } },
+  delivered: { label: 'Delivered', closes: true, corroborate: true, colour: { light: '#00703c', dark: '#6fd39a' } },
+  'partly-delivered': { label: 'Partly delivered', closes: false, corroborate: false, colour: { light: '#5e7a1f', dark: '#b5c97a' } },
+  'in-progress': { label: 'In progress', closes: false, corroborate: false, colour: { light: '#1d70b8', dark: '#8ab4f8' } },
+  dropped: { label: 'Dropped', closes: true, corroborate: true, colour: { light: '#c2300f', dark: '#ff8a7a' } },
+  superseded: { label: 'Superseded', closes: true, corroborate: false, colour: { light: '#6f3fb5', dark: '#c5a3ff' } },
+  'not-known': { label: 'Not known', closes: false, corroborate: false, colour: { light: '#6f777b', dark: '#b1b4b6' } },
 } as const satisfies Record<string, StatusDefinition>;
 
 export type StatusValue = keyof typeof STATUS_REGISTRY;
