@@ -71,21 +71,11 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-copy-from]'))
 
 // A summary's commitment entries carry no copy row of their own (page weight): each gets one here,
 // copying the permanent link its title points at, before the buttons are wired below.
-for (const entry of document.querySelectorAll<HTMLElement>('[data-copy-entry]')) {
-  const link = entry.querySelector<HTMLAnchorElement>('h4 > a');
-  if (!link) continue;
-  const row = document.createElement('p');
-  row.className = 'permalink copy-row';
-  row.hidden = true;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'secondary';
-  button.hidden = true;
-  button.dataset.copy = here(link.getAttribute('href') ?? '');
-  button.textContent = 'Copy link';
+for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-copy-entry] > h4 > a')) {
+  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', hidden: true, textContent: 'Copy link' });
+  button.dataset.copy = here(link.href);
   button.setAttribute('aria-label', `Copy link: ${words(link)}`);
-  row.append(button);
-  entry.append(row);
+  link.closest('[data-copy-entry]')?.append(button);
 }
 
 /** Shows a button, and the row of copy buttons it stands in. */
