@@ -48,8 +48,8 @@ export interface SiteChecks {
 export function describeSiteInBrowser(name: string, checks: SiteChecks): void {
   const darkToo = (template: TemplateName) => checks.dark === 'all' || checks.dark.includes(template);
   /** A behaviour test: registered on a site that runs them, absent (not skipped) on the others. */
-  const behaviour = (name: string, fn: () => Promise<void>, timeout?: number): void => {
-    if (checks.behaviour) it(name, fn, timeout);
+  const behaviour = (title: string, fn: () => Promise<void>, timeout?: number): void => {
+    if (checks.behaviour) it(title, fn, timeout);
   };
   describe.runIf(hasChromium)(`in a browser, the ${name} site`, () => {
     const site = inject('sites')[name];
