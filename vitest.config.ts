@@ -24,7 +24,7 @@ const testFiles = (dir: string): string[] =>
 const needsSite = (file: string) => /\binject\(\s*'sites'\s*\)|\bbuildSite\(/.test(readFileSync(join(root, file), 'utf8'));
 const SITE = [...HEAVY, ...testFiles('tests').filter((file) => !file.startsWith('tests/browser/') && needsSite(file))];
 
-const siteSetup = ['tests/support/need-chromium.ts', 'tests/support/build-sites.ts'];
+const siteSetup = ['tests/support/need-chromium.ts', 'tests/support/chromium-server.ts', 'tests/support/build-sites.ts'];
 
 export default defineConfig({
   test: {

@@ -1,14 +1,14 @@
 // The one browser set-up of the suites: a site served as a static host serves it (./serve.ts),
 // Debian's Chromium (./chromium.ts) and contexts that watch what a reader would never want a page
-// to do — requests to another origin (aborted, then reported), dialogs, console errors, uncaught
-// exceptions and Content-Security-Policy violations. `useBrowser` registers the hooks in the
-// calling describe block: the server, one Chromium for the test file, a context of the block's
+// to do — requests to another origin (failed unresolved, and reported), dialogs, console errors,
+// uncaught exceptions and Content-Security-Policy violations. `useBrowser` registers the hooks in
+// the calling describe block: the server, the run's Chromium, a context of the block's
 // own, and after every test a check that the pages it opened did none of those things (each test
 // proves it for itself, run alone or in any order).
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { AXE } from './axe.ts';
-import { CHROMIUM, hasChromium, launch } from './chromium.ts';
+import { CHROMIUM, connectOrLaunch, hasChromium } from './chromium.ts';
 import { serve, type Served } from './serve.ts';
 
 export { CHROMIUM, hasChromium };
@@ -66,9 +66,10 @@ export interface UseBrowser {
 
 const AXE_PATH = '/__test__/axe.min.js';
 
-// One Chromium per test file, launched by the first block that needs it and closed by the last
-// block's afterAll (the blocks are counted as they are collected). A block that never runs (its
-// tests filtered out) leaves it to playwright-core, which closes what it launched when the
+// One connection per test file to the run's Chromium (./chromium-server.ts; a Chromium of the
+// file's own where no global setup started one), made by the first block that needs it and closed
+// by the last block's afterAll (the blocks are counted as they are collected). A block that never
+// runs (its tests filtered out) leaves it to playwright-core, which closes what it opened when the
 // worker's process exits.
 let launched: Promise<Browser> | undefined;
 let blocks = 0;
@@ -104,17 +105,16 @@ export function useBrowser(options: UseBrowser): InBrowser {
         );
       });
     });
-    await made.route('**/*', (route) => {
-      const url = route.request().url();
+    // Watched from events, not by routing every request through this process: interception cost
+    // each request two round trips to Node, and the pages of a search make dozens. Nothing reaches
+    // another origin all the same: Chromium resolves no host but 127.0.0.1 (./chromium.ts), so such
+    // a request fails at once, and it is reported here.
+    made.on('request', (request) => {
+      const url = request.url();
       seen.requests.push(url);
-      if (abort?.test(url)) return route.abort();
-      if (new URL(url).origin !== origin) {
-        seen.offsite.push(url);
-        return route.abort();
-      }
-      if (new URL(url).pathname === AXE_PATH) return route.fulfill({ path: AXE, contentType: 'text/javascript' });
-      return route.continue();
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin && !abort?.test(url)) seen.offsite.push(url);
     });
+    if (abort) await made.route(abort, (route) => route.abort());
     made.on('dialog', (dialog) => {
       seen.dialogs.push(`${dialog.page()?.url()}: ${dialog.type()} ${dialog.message()}`);
       void dialog.dismiss().catch(() => undefined);
@@ -138,11 +138,11 @@ export function useBrowser(options: UseBrowser): InBrowser {
     if (options.site) {
       const site = await options.site();
       base = site.base;
-      server = await serve(site.outDir, site.base);
+      server = await serve(site.outDir, site.base, { [AXE_PATH]: AXE });
       origin = server.origin;
     }
     if (!origin) throw new Error('useBrowser needs a site to serve or an origin');
-    launched ??= launch();
+    launched ??= connectOrLaunch(inject('chromiumEndpoint'));
     browser = await launched;
     context = await newContext(options.context);
   }, 300_000);

@@ -18,7 +18,8 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-export async function serve(outDir: string, base: string): Promise<Served> {
+/** `extra`: files served outside the site, by absolute path (the browser suites' copy of axe-core). */
+export async function serve(outDir: string, base: string, extra: Record<string, string> = {}): Promise<Served> {
   const notFound = readFileSync(join(outDir, '404.html'));
   const files = sirv(outDir, {
     dev: false,
@@ -33,6 +34,13 @@ export async function serve(outDir: string, base: string): Promise<Served> {
       response.end(notFound);
     };
     const url = request.url ?? '/';
+    const file = extra[url];
+    if (file) {
+      const body = readFileSync(file);
+      // Cacheable, so Chromium compiles axe-core once per context rather than on every page it checks.
+      response.writeHead(200, { 'content-type': 'text/javascript', 'content-length': body.length, 'cache-control': 'max-age=3600' });
+      return response.end(body);
+    }
     if (!url.startsWith(base)) return missing();
     // sirv serves from the folder's root: the base is taken off, as a host mounting the site there would.
     request.url = `/${url.slice(base.length)}`;
