@@ -4,6 +4,7 @@
 // time from input event to results shown) and later searches; hit rates come from an unthrottled
 // run of every query.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
 import type { BenchServer } from './server.ts';
 import type { Query } from './queries.ts';
 
@@ -16,15 +17,9 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-extensions',
-    ],
+    // The suites' switches: no host but 127.0.0.1, and none of the renderers Chromium opens with
+    // each new window for the address bar, which competed with the page for CPU in every run.
+    args: [...CHROMIUM_ARGS, '--disable-extensions'],
   });
 }
 

@@ -8,25 +8,24 @@ import { type Browser, type BrowserServer, chromium, type LaunchOptions } from '
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
-const OPTIONS: LaunchOptions = {
-  executablePath: CHROMIUM,
-  headless: true,
-  // No host resolves but the test servers' 127.0.0.1: a page's request to any other origin fails
-  // before it leaves the machine (tests/support/browser.ts reports it).
-  args: [
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    // Chromium 156 opens each new window (a context here) with two WebUI renderers of its own,
-    // the address bar's suggestion popups, which a headless test never shows: 1.4 s of CPU per
-    // context on this machine, about a third of what a fresh context and its first page cost.
-    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+/** Chromium's switches for the suites and the search bench (bench/search/browser.ts). */
+export const CHROMIUM_ARGS = [
+  // No host resolves but 127.0.0.1, where the test and bench servers listen: a page's request to
+  // any other origin fails before it leaves the machine (tests/support/browser.ts reports it).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  // Chromium 156 opens each new window (a context here) with two WebUI renderers of its own, the
+  // address bar's suggestion popups, which a headless page never shows: 1.4 s of CPU per context on
+  // this machine, about a third of what a fresh context and its first page cost.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const OPTIONS: LaunchOptions = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS };
 
 export function launch(): Promise<Browser> {
   return chromium.launch(OPTIONS);
