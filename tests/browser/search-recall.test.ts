@@ -12,8 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasChromium, useBrowser } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
 import { commitmentIds, searchPaths, waitForSearch } from '../support/search.ts';
 
 interface Query {
@@ -32,15 +32,9 @@ const everyday = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../searc
 const TYPO_SETS: TypoSet[] = ['firstLetter', 'transposed', 'bodyOnly'];
 
 describe.runIf(hasChromium)('search quality over tests/search/queries.json (real content)', () => {
-  const site = inject('sites').content;
-  if (!site) throw new Error('the content site was not built');
+  const site = testSite('content');
   let page: Page;
-  const chromium = useBrowser({
-    site: () => {
-      if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
-      return site;
-    },
-  });
+  const chromium = useBrowser({ site: ifBuilt(site) });
 
   beforeAll(async () => {
     page = await chromium.open('search/');
@@ -109,15 +103,8 @@ describe.runIf(hasChromium)('search quality over tests/search/queries.json (real
 });
 
 describe.runIf(hasChromium)('each text indexed once (fixture site)', () => {
-  const built = inject('sites').fixture;
-  if (!built) throw new Error('the fixture site was not built');
-  const site = built;
-  const chromium = useBrowser({
-    site: () => {
-      if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
-      return site;
-    },
-  });
+  const site = testSite('fixture');
+  const chromium = useBrowser({ site: ifBuilt(site) });
 
   /** The links of the results the search page lists for `q` (a ?q= link), in order, as paths with any #anchor. */
   async function links(q: string): Promise<string[]> {

@@ -4,19 +4,12 @@
 // cleared in the middle of a search, and the page without JavaScript. The fixture's "staying
 // close" is an alias of alpha-staying-close and a word of several pages' text.
 import type { Route } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
-import { hasChromium, useBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
 import { resultPaths, waitForSearch } from '../support/search.ts';
 
 describe.runIf(hasChromium)('the search page in a browser: its states (fixture under /sub-path/)', () => {
-  const site = inject('sites').fixture;
-  if (!site) throw new Error('the fixture site was not built');
-  const chromium = useBrowser({
-    site: () => {
-      if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
-      return site;
-    },
-  });
+  const chromium = useBrowser({ site: ifBuilt(testSite('fixture')) });
 
   it('says search could not load, links to browsing by pillar and by source, and leaves nothing busy, when no index loads', async () => {
     // The aborted requests are this test's doing: their failing to load is no script error.

@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
-import { hasChromium, useBrowser } from '../support/browser.ts';
+import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
 import { resultMetas, resultPaths, waitForSearch } from '../support/search.ts';
 import { STATUSES } from '../../src/lib/schema/statuses.ts';
 
@@ -145,16 +145,10 @@ describe.each(['fixture', 'content'])('scripts on the built %s site', (name) => 
 describe.runIf(hasChromium)(
   'the search page in a browser (real content)',
   () => {
-    const site = sites().content;
-    if (!site) throw new Error('the content site was not built');
+    const site = testSite('content');
     // Chromium's pages may reach the site alone; after every test, no script error, CSP violation,
     // dialog or request to another host on the pages it opened (tests/support/browser.ts).
-    const chromium = useBrowser({
-      site: () => {
-        if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
-        return site;
-      },
-    });
+    const chromium = useBrowser({ site: ifBuilt(site) });
     // One tab per context, navigated from test to test.
     const open = (path: string, into?: BrowserContext): Promise<Page> => chromium.open(path, { into });
     const search = (page: Page) => new URL(page.url()).searchParams;
@@ -303,13 +297,8 @@ describe.runIf(hasChromium)(
 );
 
 describe.runIf(hasChromium)('the search page in a browser (fixture under /sub-path/)', () => {
-  const site = sites().fixture;
-  const chromium = useBrowser({
-    site: () => {
-      if (!site?.ok) throw new Error(`the fixture site did not build:\n${site?.log}`);
-      return site;
-    },
-  });
+  const site = testSite('fixture');
+  const chromium = useBrowser({ site: ifBuilt(site) });
 
   it('finds fixture commitments and links them under the base path', async () => {
     const page = await chromium.open('search/?q=staying%20close');

@@ -2,18 +2,11 @@
 // origin is reported to the test that made it, and never leaves the machine. Every browser suite's
 // "no request to any other origin" rests on this; without it those checks could pass on a page
 // that called out.
-import { describe, expect, inject, it } from 'vitest';
-import { hasChromium, useBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
 
 describe.runIf(hasChromium)('the browser suites’ watch on other origins', () => {
-  const site = inject('sites').fixture;
-  if (!site) throw new Error('the fixture site was not built');
-  const chromium = useBrowser({
-    site: () => {
-      if (!site.ok) throw new Error(`the fixture site did not build:\n${site.log}`);
-      return site;
-    },
-  });
+  const chromium = useBrowser({ site: ifBuilt(testSite('fixture')) });
 
   it('reports a request to another origin, which fails without reaching any host', async () => {
     // A context of its own: the error page it is left on stays out of the other test's tab.

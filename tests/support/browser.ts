@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { AXE } from './axe.ts';
 import { CHROMIUM, connectOrLaunch, hasChromium } from './chromium.ts';
 import { serve, type Served } from './serve.ts';
+import type { BuiltSite } from './sites.ts';
 
 export { CHROMIUM, hasChromium };
 
@@ -54,6 +55,21 @@ export interface InBrowser {
   /** Loads axe-core into a page from the site's own origin, as a file: the pages' CSP allows no inline script. */
   addAxe(page: Page): Promise<void>;
 }
+
+/** The test site `name` (./sites.ts), built once per run by the global setup (./build-sites.ts). */
+export function testSite(name: string): BuiltSite {
+  const site = inject('sites')[name];
+  if (!site) throw new Error(`the ${name} site was not built`);
+  return site;
+}
+
+/** For `useBrowser({ site })`: the built site, or its build's output as the failure of every test that needs it. */
+export const ifBuilt =
+  (site: BuiltSite): (() => BuiltSite) =>
+  () => {
+    if (!site.ok) throw new Error(`the ${site.name} site did not build:\n${site.log}`);
+    return site;
+  };
 
 export interface UseBrowser {
   /** The built site to serve, with its base path; called in beforeAll, so it may build one. */
