@@ -1,7 +1,7 @@
 // The browser set-up's own guard (tests/support/browser.ts, ./chromium.ts): a request to another
-// origin is reported to the test that made it, and never leaves the machine. Every browser suite's
-// "no request to any other origin" rests on this; without it those checks could pass on a page
-// that called out.
+// origin is reported to the test that made it, and one to another host name fails unresolved,
+// without leaving the machine. Every browser suite's "no request to any other origin" rests on
+// this; without it those checks could pass on a page that called out.
 import { describe, expect, it } from 'vitest';
 import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
 

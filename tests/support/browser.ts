@@ -122,9 +122,9 @@ export function useBrowser(options: UseBrowser): InBrowser {
       });
     });
     // Watched from events, not by routing every request through this process: interception cost
-    // each request two round trips to Node, and the pages of a search make dozens. Nothing reaches
-    // another origin all the same: Chromium resolves no host but 127.0.0.1 (./chromium.ts), so such
-    // a request fails at once, and it is reported here.
+    // each request two round trips to Node, and the pages of a search make dozens. Every request to
+    // another origin is reported here, and one to another host name fails at once: Chromium
+    // resolves none but 127.0.0.1 (./chromium.ts).
     made.on('request', (request) => {
       const url = request.url();
       seen.requests.push(url);

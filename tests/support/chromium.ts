@@ -10,8 +10,9 @@ export const hasChromium = existsSync(CHROMIUM);
 
 /** Chromium's switches for the suites and the search bench (bench/search/browser.ts). */
 export const CHROMIUM_ARGS = [
-  // No host resolves but 127.0.0.1, where the test and bench servers listen: a page's request to
-  // any other origin fails before it leaves the machine (tests/support/browser.ts reports it).
+  // No host name resolves but 127.0.0.1, where the test and bench servers listen: a page's request
+  // to another host fails before it leaves the machine (tests/support/browser.ts reports every
+  // request to another origin, a bare IP address's included).
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   // Chromium 156 opens each new window (a context here) with two WebUI renderers of its own, the
   // address bar's suggestion popups, which a headless page never shows: 1.4 s of CPU per context on
