@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { bundleSearchClient } from '../../src/integrations/search-client.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { prepareVocabulary } from '../../src/site/search-client/correct.ts';
-import type { Pagefind } from '../../src/site/search-client/full-text.ts';
+import type { Pagefind, PagefindData } from '../../src/site/search-client/full-text.ts';
 import { docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
 import { type Layers, type Outcome, type Progress, runSearch } from '../../src/site/search-client/run.ts';
 import { readState, writeState } from '../../src/site/search-client/state.ts';
 import { RESULT_LIST } from '../../src/site/search-config.ts';
+import { searchWords } from '../../src/site/search-rules.ts';
 import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
 import { commitmentSearchRecord, extractSearchRecord, type SearchRecord, sourceSearchRecord } from '../../src/site/search.ts';
 import { makeUrls } from '../../src/site/urls.ts';
@@ -97,6 +98,44 @@ describe('one search', () => {
     const top = [...outcome.lead.map((d) => urls.entity('commitment', d.id)), ...outcome.results.map((d) => d.url)].slice(0, 5);
     expect(top).toContain('/commitments/rare/');
     expect(top[0]).toBe('/commitments/b0/');
+  });
+
+  it('drops a word Pagefind answers only with a shorter word it has (the longest prefix of it on some page), and keeps a word of the same stem', async () => {
+    // As Pagefind does (its pull request 315): a word on no page is searched as its longest prefix some page has; the excerpt marks what matched.
+    // Pagefind found the section page under "ze" (split from "30ZE") and the delivery page under the stem of "delivered".
+    const pages = [
+      { url: '/commitments/section/', text: 'inserts sections from 30ZE', answers: ['ze', '30ze', 'inserts', 'sections'], marked: '30ZE' },
+      { url: '/commitments/delivery/', text: 'delivery of homes', answers: ['delivered', 'delivery', 'homes'], marked: 'delivery' },
+    ];
+    const asked: string[] = [];
+    const engine: Pagefind = {
+      ...fakePagefind([]).engine,
+      search: async (term) => {
+        asked.push(term ?? '');
+        const word = searchWords(term ?? '').join(' ');
+        const hit = (w: string) => pages.filter((p) => p.answers.includes(w));
+        let found = hit(word);
+        for (let end = word.length - 1; !found.length && end > 1; end--) found = hit(word.slice(0, end));
+        return {
+          filters: {},
+          results: found.map((p) => ({
+            id: p.url,
+            data: async (): Promise<PagefindData> => ({
+              url: p.url,
+              excerpt: p.text.replace(p.marked, `<mark>${p.marked}</mark>`),
+              meta: { title: p.url, result: 'c', type: 'Commitment', source: '', year: '' },
+            }),
+          })),
+        };
+      },
+    };
+    const zebras = await search('zebras', engine);
+    expect(asked).toContain('zebras');
+    expect(zebras.found).toMatchObject({ used: [], dropped: ['zebras'] });
+    expect(zebras.results).toEqual([]);
+    const delivered = await search('delivered', engine);
+    expect(delivered.found).toMatchObject({ used: ['delivered'], dropped: [] });
+    expect(delivered.results.map((r) => r.url)).toEqual(['/commitments/delivery/']);
   });
 
   it('stops at the next step once a newer search has started, and fails only when neither layer loads', async () => {

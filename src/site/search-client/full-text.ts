@@ -2,7 +2,7 @@
 // Pure: Pagefind is passed in (the page imports it on demand), so a test can give a stand-in.
 import type { SearchRecord } from '../search.ts';
 import { RESULT_LIST } from '../search-config.ts';
-import { meaningfulWords } from '../search-rules.ts';
+import { meaningfulWords, searchWords } from '../search-rules.ts';
 import type { Together } from './correct.ts';
 import type { Selection } from './instant.ts';
 
@@ -78,20 +78,43 @@ async function answers(result: PagefindSearch): Promise<boolean> {
 }
 
 /**
+ * True when Pagefind answered `term` with a shorter word it does have: given a word on no page, it
+ * searches the longest prefix of it that some page has (its pull request 315), so "zebras" found
+ * the four pages that cite "s.30ZE". Read from the words marked in the first result's excerpt: each
+ * shares less than the first four letters of the term (fewer for a shorter term), where a word of
+ * the same stem shares more ("delivered", "delivery"). A result with no marked word is taken as a match.
+ */
+async function prefixOnly(result: PagefindSearch, term: string): Promise<boolean> {
+  const first = result.results[0];
+  if (!first) return false;
+  const marked = [...(await first.data()).excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].flatMap((m) => searchWords(m[1] ?? ''));
+  const shared = (word: string) => {
+    let i = 0;
+    while (i < word.length && word[i] === term[i]) i++;
+    return i;
+  };
+  return marked.length > 0 && marked.every((word) => shared(word) < Math.min(4, term.length - 1));
+}
+
+/**
  * Pagefind's results for the meaningful words. When no page has them all, or only source digests
  * do (issue 20: "can councils club together to buy children's home places" found one digest), the
  * results for the largest set of them that some commitment or extract has, dropping words in
  * `droppingOrder` (the commonest first, a known pair last), then the digests that had every word;
  * if no smaller set finds more than digests, the digests alone. Pagefind itself passes over a word
  * that is on no page: such words are found (only those `isKnown` does not vouch for need a look)
- * and reported as dropped.
+ * and reported as dropped, as is a word Pagefind could answer only by a prefix of it (`prefixOnly`).
  */
 export async function fullText(engine: Pagefind, query: string, filters: Selection, isKnown: (word: string) => boolean, together?: Together): Promise<Found> {
   const options = { filters: pagefindFilters(filters) };
   const terms = query ? meaningfulWords(query) : [];
   const search = (text: string | undefined) => engine.search(text || null, options);
   const absent: string[] = [];
-  for (const term of terms) if (!isKnown(term) && !(await search(term)).results.length) absent.push(term);
+  for (const term of terms) {
+    if (isKnown(term)) continue;
+    const alone = await search(term);
+    if (!alone.results.length || (await prefixOnly(alone, term))) absent.push(term);
+  }
   const present = terms.filter((t) => !absent.includes(t));
   if (terms.length && !present.length) return { result: { results: [], filters: {} }, used: [], dropped: terms };
   const whole = await search(present.join(' '));
