@@ -106,6 +106,7 @@ describe('one search', () => {
     const pages = [
       { url: '/commitments/section/', text: 'inserts sections from 30ZE', answers: ['ze', '30ze', 'inserts', 'sections'], marked: '30ZE' },
       { url: '/commitments/delivery/', text: 'delivery of homes', answers: ['delivered', 'delivery', 'homes'], marked: 'delivery' },
+      { url: '/commitments/data/', text: 'use of data', answers: ['using', 'use', 'data'], marked: 'use' },
     ];
     const asked: string[] = [];
     const engine: Pagefind = {
@@ -136,6 +137,8 @@ describe('one search', () => {
     const delivered = await search('delivered', engine);
     expect(delivered.found).toMatchObject({ used: ['delivered'], dropped: [] });
     expect(delivered.results.map((r) => r.url)).toEqual(['/commitments/delivery/']);
+    // Stemmed deep ("using" → "use"): still the word itself, not a fallback.
+    expect((await search('using', engine)).results.map((r) => r.url)).toEqual(['/commitments/data/']);
   });
 
   it('stops at the next step once a newer search has started, and fails only when neither layer loads', async () => {

@@ -80,9 +80,11 @@ async function answers(result: PagefindSearch): Promise<boolean> {
 /**
  * True when Pagefind answered `term` with a shorter word it does have: given a word on no page, it
  * searches the longest prefix of it that some page has (its pull request 315), so "zebras" found
- * the four pages that cite "s.30ZE". Read from the words marked in the first result's excerpt: each
- * shares less than the first four letters of the term (fewer for a shorter term), where a word of
- * the same stem shares more ("delivered", "delivery"). A result with no marked word is taken as a match.
+ * the four pages that cite "s.30ZE". Read from the words marked in the first result's excerpt: none
+ * shares even the term's first two letters. A word of the same stem shares more, even where the
+ * stemmer cuts deep ("using" is stemmed to "use"), so it is never taken for a fallback; a fallback
+ * to a real prefix ("doc" for "document") is left to stand, as Pagefind gives it. A result with no
+ * marked word is taken as a match.
  */
 async function prefixOnly(result: PagefindSearch, term: string): Promise<boolean> {
   const first = result.results[0];
@@ -93,7 +95,7 @@ async function prefixOnly(result: PagefindSearch, term: string): Promise<boolean
     while (i < word.length && word[i] === term[i]) i++;
     return i;
   };
-  return marked.length > 0 && marked.every((word) => shared(word) < Math.min(4, term.length - 1));
+  return marked.length > 0 && marked.every((word) => shared(word) < Math.min(2, term.length));
 }
 
 /**
