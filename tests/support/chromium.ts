@@ -8,16 +8,49 @@ import { type Browser, type BrowserServer, chromium, type LaunchOptions } from '
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
+/**
+ * Playwright's own `--disable-features` list (playwright-core 1.65, its `chromiumSwitches`), as the
+ * browser it launches gets it. Chromium keeps only the last `--disable-features` of a command line,
+ * and Playwright puts a caller's switches after its own: a switch of ours naming only our features
+ * silently turned all of these back on (among them PaintHolding, which holds a new page's first
+ * paint). So ours names them too. tests/browser/chromium-switches.test.ts reads the list off a
+ * Chromium that Playwright launched with its defaults and fails when this copy falls behind.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * The features we turn off besides Playwright's. Chromium 156 opens each new window (a context
+ * here) with two WebUI renderers of its own, the address bar's suggestion popups, which a headless
+ * page never shows: 1.4 s of CPU per context on this machine, about a third of what a fresh
+ * context and its first page cost.
+ */
+export const OWN_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 /** Chromium's switches for the suites and the search bench (bench/search/browser.ts). */
 export const CHROMIUM_ARGS = [
   // No host name resolves but 127.0.0.1, where the test and bench servers listen: a page's request
   // to another host fails before it leaves the machine (tests/support/browser.ts reports every
   // request to another origin, a bare IP address's included).
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  // Chromium 156 opens each new window (a context here) with two WebUI renderers of its own, the
-  // address bar's suggestion popups, which a headless page never shows: 1.4 s of CPU per context on
-  // this machine, about a third of what a fresh context and its first page cost.
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  // One switch for every feature turned off, Playwright's and ours: Chromium keeps only the last.
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OWN_DISABLED_FEATURES].join(',')}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
