@@ -12,8 +12,8 @@ export const hasChromium = existsSync(CHROMIUM);
  * Playwright's own `--disable-features` list (playwright-core 1.65, its `chromiumSwitches`), as the
  * browser it launches gets it. Chromium keeps only the last `--disable-features` of a command line,
  * and Playwright puts a caller's switches after its own: a switch of ours naming only our features
- * silently turned all of these back on (among them PaintHolding, which holds a new page's first
- * paint). So ours names them too. tests/browser/chromium-switches.test.ts reads the list off a
+ * silently turned all of these back on (among them PaintHolding, which holds back the first paint
+ * after a same-origin navigation). So ours names them too. tests/browser/chromium-switches.test.ts reads the list off a
  * Chromium that Playwright launched with its defaults and fails when this copy falls behind.
  */
 export const PLAYWRIGHT_DISABLED_FEATURES = [
