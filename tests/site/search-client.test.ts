@@ -100,6 +100,50 @@ describe('one search', () => {
     expect(top[0]).toBe('/commitments/b0/');
   });
 
+  it('puts the pages that have a corrected word as corrected before those Pagefind matched only by its stem', async () => {
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const { manifest, files } = instantFile(loaded.graph);
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    // As Pagefind stems: "replace", "replaced" and "replacement" are one word to it, ranked here by
+    // how often the page says it. Only the seventh page says "replace" itself.
+    const pages = [
+      ...Array.from({ length: 6 }, (_, i) => ({ url: `/commitments/s${i}/`, text: `the replacement of ${i}, replaced twice` })),
+      { url: '/commitments/exact/', text: 'councils may replace the plan' },
+      { url: '/commitments/other/', text: 'replacements again' },
+    ];
+    const engine: Pagefind = {
+      ...fakePagefind([]).engine,
+      search: async (term) => ({
+        filters: {},
+        results: searchWords(term ?? '').every((w) => w.startsWith('repla'))
+          ? pages.map((p) => ({
+              id: p.url,
+              data: async (): Promise<PagefindData> => ({
+                url: p.url,
+                excerpt: p.text.replace(/(repla\w*)/, '<mark>$1</mark>'),
+                content: p.text,
+                meta: { title: p.url, result: 'c', type: 'Commitment', source: '', year: '' },
+              }),
+            }))
+          : [],
+      }),
+    };
+    const vocabulary = prepareVocabulary({ targets: { replace: 1, replaced: 1, replacement: 1, replacements: 1 } });
+    const run = async (typed: string) => {
+      const outcome = await runSearch(request(typed), { ...layers(engine, instant), vocabulary: async () => vocabulary }, quiet, urls);
+      if (!outcome || outcome === 'failed') throw new Error(`no outcome for "${typed}"`);
+      return outcome;
+    };
+    const corrected = await run('reqplace');
+    expect(corrected.query).toBe('replace');
+    const order = corrected.results.map((r) => r.url);
+    expect(order[0], 'the only page that says "replace", first').toBe('/commitments/exact/');
+    expect(order.slice(1), "the rest in Pagefind's order").toEqual(pages.map((p) => p.url).filter((u) => u !== '/commitments/exact/'));
+    // Typed as meant, nothing was corrected: Pagefind's order stands.
+    expect((await run('replace')).results.map((r) => r.url)).toEqual(pages.map((p) => p.url));
+  });
+
   it('drops a word Pagefind answers only with a shorter word it has (the longest prefix of it on some page), and keeps a word of the same stem', async () => {
     // As Pagefind does (its pull request 315): a word on no page is searched as its longest prefix some page has; the excerpt marks what matched.
     // Pagefind found the section page under "ze" (split from "30ZE") and the delivery page under the stem of "delivered".

@@ -11,6 +11,8 @@ import type { Selection } from './instant.ts';
 export interface PagefindData {
   url: string;
   excerpt: string;
+  /** The page's indexed text (Pagefind's stand-ins in tests may leave it out). */
+  content?: string;
   meta: SearchRecord['meta'];
   /** The places inside the page that matched (headings and anchors), each with its matched words' weights. */
   sub_results?: { url: string; title: string; weighted_locations?: { weight?: number; balanced_score?: number }[] }[];
@@ -188,6 +190,30 @@ export async function fullTextEither(
     }
   }
   return { ...first, result: { ...first.result, results } };
+}
+
+/**
+ * The results with the pages that hold a corrected word exactly as corrected ahead of those Pagefind
+ * matched only by its stem, among the first `depth`; the order is otherwise kept. Pagefind indexes
+ * stems, so "replace" also finds every page that says "replaced" or "replacement", and a rare
+ * body-text word a typo was corrected to ("reqplace") came 6th to 13th behind them (issue 20, the
+ * bench's body-text typo set). `words`: each word the reader did not type, with its distance from
+ * what was typed; a page ranks by the nearest one it holds, so the pages of two corrections as near
+ * keep the order they were merged in. Reads each page's text from its data, which the list loads anyway.
+ */
+export async function exactFirst(results: readonly PagefindResult[], words: ReadonlyMap<string, number>, depth: number): Promise<PagefindResult[]> {
+  if (!words.size || results.length < 2) return [...results];
+  const head = results.slice(0, depth);
+  const nearest = await Promise.all(
+    head.map(async (result) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (const word of new Set(searchWords((await result.data()).content ?? ''))) best = Math.min(best, words.get(word) ?? best);
+      return best;
+    }),
+  );
+  const order = head.map((result, i) => ({ result, i, d: nearest[i] as number }));
+  order.sort((a, b) => a.d - b.d || a.i - b.i);
+  return [...order.map((o) => o.result), ...results.slice(depth)];
 }
 
 /**

@@ -6,8 +6,8 @@ import { CORRECTION, RESULT_LIST } from '../search-config.ts';
 import type { InstantDoc } from '../search-instant.ts';
 import { meaningfulWords, searchWords } from '../search-rules.ts';
 import type { Urls } from '../urls.ts';
-import { correctQuery, corrections, type Vocabulary } from './correct.ts';
-import { type Counts, type Found, fullText, fullTextEither, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
+import { correctQuery, corrections, distance, type Vocabulary } from './correct.ts';
+import { type Counts, exactFirst, type Found, fullText, fullTextEither, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
 import { answer, fuzziness, type Instant, knows, loadWords, type Selection, together } from './instant.ts';
 import { docUrl, type Following, following } from './results.ts';
 
@@ -137,6 +137,19 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
       found = await fullText(pagefind, query, filters, known, engine ? pair : undefined);
       if (!progress.current()) return;
     }
+  }
+
+  // A word the reader did not type (a correction, or an alternative to an unknown last word):
+  // the pages that have it as corrected come before those that only share its stem.
+  const typedWords = searchWords(typed);
+  const correctedTo = new Map(
+    [...new Set([query, ...others].flatMap((q) => searchWords(q)))]
+      .filter((w) => !typedWords.includes(w))
+      .map((w) => [w, Math.min(...typedWords.map((t) => distance(t, w, 3)))]),
+  );
+  if (correctedTo.size && found.result.results.length > 1) {
+    found = { ...found, result: { ...found.result, results: await exactFirst(found.result.results, correctedTo, RESULT_LIST.page) } };
+    if (!progress.current()) return;
   }
 
   // When words were dropped, the instant answers are the titles that have every remaining word: a
