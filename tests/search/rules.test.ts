@@ -110,11 +110,12 @@ describe('the fallback when no page, or only summaries, have every word', () => 
 
 describe('typo correction into a known pair', () => {
   const vocabulary = prepareVocabulary({
-    targets: { doer: 50, door: 10, dorset: 1, for: 100, wrong: 10, staying: 40, close: 40, kinship: 30, care: 60, doors: 1 },
+    targets: { doer: 50, door: 10, dorset: 1, for: 100, wrong: 10, staying: 40, close: 40, kinship: 30, care: 60, doors: 1, january: 1, allary: 1, rollout: 5 },
   });
   const titles = [
     ['no', 'wrong', 'door'],
     ['staying', 'close'],
+    ['rollout', 'allary'],
     ['kinship', 'care'],
   ];
   const pair = (words: readonly string[]) => titles.some((t) => words.every((w) => t.includes(w)));
@@ -129,6 +130,8 @@ describe('typo correction into a known pair', () => {
     // Longer words are corrected as before.
     ['stayng close', 'staying close'],
     ['kinsip care', 'kinship care'],
+    // Fewer edits first: a pair two edits away does not beat a word one edit away.
+    ['rollout anuary', 'rollout january'],
   ])('"%s" → "%s"', (query, expected) => {
     expect(correctQuery(query, vocabulary, () => false, pair)).toBe(expected);
   });

@@ -118,8 +118,9 @@ export interface Context {
 
 /**
  * The nearest vocabulary word to `word`, or undefined when it is known, short, a number, a prefix
- * being typed, or too far from any. A correction that stands with a neighbouring word in some
- * title, alias or glossary term (`context`) comes first, then the nearest, then the heavier word
+ * being typed, or too far from any. Of the nearest, one that stands with a neighbouring word in some
+ * title, alias or glossary term (`context`) comes first (a pair two edits away lost "anuary" to
+ * "allary" over "January", one edit away, at 10,000 commitments), then the heavier word
  * (titles weigh more than body text), then one that keeps the first letter. A short word (from
  * CORRECTION.inPairFrom letters) or a prefix of some word is corrected only by one edit that makes
  * such a pair: "dor" in "no wrong dor" is "door", not the start of "Dorset".
@@ -141,9 +142,10 @@ export function correctWord(word: string, vocabulary: Vocabulary, context: Conte
     if (prefix && !pair) continue;
     const better =
       !best ||
-      (pair && !best.pair) ||
-      (pair === best.pair &&
-        (d < best.d || (d === best.d && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])))));
+      d < best.d ||
+      (d === best.d &&
+        ((pair && !best.pair) ||
+          (pair === best.pair && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])))));
     if (better) best = { target, d, weight, pair };
   }
   return best?.target;
