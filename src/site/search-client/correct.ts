@@ -144,8 +144,7 @@ export function correctWord(word: string, vocabulary: Vocabulary, context: Conte
       !best ||
       d < best.d ||
       (d === best.d &&
-        ((pair && !best.pair) ||
-          (pair === best.pair && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])))));
+        ((pair && !best.pair) || (pair === best.pair && (weight > best.weight || (weight === best.weight && target[0] === w[0] && best.target[0] !== w[0])))));
     if (better) best = { target, d, weight, pair };
   }
   return best?.target;
