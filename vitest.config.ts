@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import ProjectsInTurn from './tests/support/sequencer.ts';
 
 // Three projects (README, "Tests"):
 // - unit: everything that needs no built site — the edit loop, `npm run test:unit`;
@@ -32,10 +33,14 @@ export default defineConfig({
     // browser files spend much of their time waiting on Chromium, which runs in processes of its
     // own: a second worker runs other files meanwhile.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The projects in turn rather than one after another (tests/support/sequencer.ts).
+    sequence: { sequencer: ProjectsInTurn },
     projects: [
       {
-        // Unit files run first, on their own (groupOrder): the property suites time their loads,
-        // which a browser file beside them on 2 cores would slow. 30 s per test, not 5: each
+        // All three projects are one group (groupOrder 0), sharing the two workers: unit files ran
+        // first on their own until December 2026, which left a core idle while the link check
+        // waited out its timeouts; the property suites' bound on one load (30 s) is about hangs,
+        // not speed, so a browser file beside them does no harm. 30 s per test, not 5: each
         // property test runs hundreds of loads on a machine that may be busy.
         test: {
           name: 'unit',
@@ -53,18 +58,23 @@ export default defineConfig({
         test: {
           name: 'site',
           include: SITE,
+          // As the unit files: one module graph per worker (vitest's workers' CPU 102 → 89 s a run).
+          // No site or browser file mocks a module or keeps a global; ./tests/support/browser.ts
+          // counts its blocks across files and closes its connection when each file's last is done.
+          isolate: false,
           exclude: ignored,
           globalSetup: siteSetup,
           testTimeout: 60_000,
           hookTimeout: 300_000,
           expect: { poll: { timeout: 10_000 } },
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          isolate: false,
           exclude: ignored,
           globalSetup: siteSetup,
           testTimeout: 60_000,
@@ -72,7 +82,7 @@ export default defineConfig({
           // A poll waits on the page, which on 2 busy cores can take more than vitest's default
           // second: "Show more" loading 20 results' data once took longer and failed CI.
           expect: { poll: { timeout: 10_000 } },
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 0 },
         },
       },
     ],
