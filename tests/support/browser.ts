@@ -49,9 +49,11 @@ export interface InBrowser {
   /**
    * One tab per context, navigated to `path` inside the site: a new tab costs Chromium a renderer
    * process (about 0.3 s of CPU each on this machine), a navigation replaces the document and its
-   * scripts' state. Viewport and colour scheme are set before the navigation where given.
+   * scripts' state. Viewport and colour scheme are set before the navigation where given. With
+   * `reuse`, a tab already showing that address (left by the test before, which only read it) is
+   * not loaded again: only its size and colour scheme change.
    */
-  open(path: string, options?: { into?: BrowserContext; width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  open(path: string, options?: { into?: BrowserContext; width?: number; height?: number; colorScheme?: 'light' | 'dark'; reuse?: boolean }): Promise<Page>;
   /** Loads axe-core into a page from the site's own origin, as a file: the pages' CSP allows no inline script. */
   addAxe(page: Page): Promise<void>;
 }
@@ -197,7 +199,7 @@ export function useBrowser(options: UseBrowser): InBrowser {
     },
     seen,
     newContext,
-    async open(path, { into = context, width, height, colorScheme } = {}) {
+    async open(path, { into = context, width, height, colorScheme, reuse = false } = {}) {
       let page = tabs.get(into);
       if (!page || page.isClosed()) {
         page = await into.newPage();
@@ -208,7 +210,8 @@ export function useBrowser(options: UseBrowser): InBrowser {
         await page.setViewportSize({ width: width ?? size?.width ?? 1280, height: height ?? size?.height ?? 720 });
       }
       if (colorScheme) await page.emulateMedia({ colorScheme });
-      await page.goto(`${origin}${base}${path}`, { waitUntil: 'load' });
+      const address = `${origin}${base}${path}`;
+      if (!reuse || page.url() !== address) await page.goto(address, { waitUntil: 'load' });
       return page;
     },
     addAxe: (page) => page.addScriptTag({ url: `${origin}${AXE_PATH}` }).then(() => undefined),

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { loadContent } from '../../src/lib/load.ts';
 import type { Graph } from '../../src/lib/graph.ts';
 import { isKnownLocator } from '../../src/lib/locator.ts';
@@ -76,14 +76,26 @@ export function describeSiteInBrowser(name: string, checks: SiteChecks): void {
     };
 
     // One tab, navigated from page to page, at 1024 × 800 in the light theme unless a test says otherwise.
-    const open = (path: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> =>
-      chromium.open(path, { width: options.width ?? 1024, height: 800, colorScheme: options.colorScheme ?? 'light' });
+    const open = (path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; reuse?: boolean } = {}): Promise<Page> =>
+      chromium.open(path, { width: options.width ?? 1024, height: 800, colorScheme: options.colorScheme ?? 'light', reuse: options.reuse });
+
+    // A template's first-screen test only reads its page: the template's page check, registered
+    // right after it, takes the tab as it was left instead of loading the page again (one load
+    // fewer per template). Only when that test ran just before, whatever the order: any other test
+    // in between clears the hand-over.
+    let untouched: { path: string; from: number } | undefined;
+    let handedOver: { path: string; from: number } | undefined;
+    beforeEach(() => {
+      handedOver = untouched;
+      untouched = undefined;
+    });
 
     // The search page's answer is its first result, for a search by a commitment's title: the script marks it once shown.
     const answerPath = (template: Template) =>
       template === 'search' ? `${pages.search ?? ''}?q=${encodeURIComponent(graph.commitments[0]?.title ?? '')}` : (pages[template] ?? '');
-    for (const template of TEMPLATES) {
+    const firstScreen = (template: Template): void => {
       it(`puts the ${template} page's answer ([data-answer]) on the first screen of a 360 × 780 phone`, async () => {
+        const from = seen.requests.length;
         const page = await open(answerPath(template), { width: 360 });
         await page.setViewportSize({ width: 360, height: 780 });
         await page.waitForSelector('[data-answer]', { state: 'attached', timeout: 15_000 }).catch(() => undefined);
@@ -95,7 +107,55 @@ export function describeSiteInBrowser(name: string, checks: SiteChecks): void {
         expect(top, `${template} page (${answerPath(template)}): no element marked data-answer`).not.toBeNull();
         // Its first lines, not just its top edge, must show: 80 px is a heading and a line of text.
         expect(top ?? Infinity, `${template} page (${answerPath(template)}): px from the top to the answer`).toBeLessThanOrEqual(780 - 80);
+        untouched = { path: answerPath(template), from };
       });
+    };
+
+    // One page load per template carries every check of a rendered page: axe (in the dark theme
+    // too where `checks.dark` says; the theme follows prefers-color-scheme, which Chromium
+    // re-applies without a reload), the 320 px layout (media queries re-apply on resize) and the
+    // requests the page made.
+    const pageChecks = (template: Template): void => {
+      const themes = darkToo(template) ? 'the light or dark theme' : 'the light theme';
+      it(`the ${template} page: no axe-core WCAG 2.2 AA violation in ${themes}, fits 320 px without sideways scrolling, asks nothing of another origin`, async () => {
+        const path = pages[template] ?? '';
+        const reuse = handedOver?.path === path;
+        // The requests of the load, the hand-over's where the tab is taken as it was left.
+        const from = reuse && handedOver ? handedOver.from : seen.requests.length;
+        const page = await open(path, { colorScheme: 'light', reuse });
+        await chromium.addAxe(page);
+        const violations = await axeViolations(page, `${template} page (${path}), light theme`);
+        if (darkToo(template)) {
+          // A template chosen for its status colours must show every one of them, or the dark check misses some.
+          if (checks.dark !== 'all') {
+            const shown = await page.evaluate(() => [...document.querySelectorAll('[class*="badge-"]')].flatMap((el) => [...el.classList]));
+            expect(
+              STATUS_VALUES.filter((value) => !shown.includes(`badge-${value}`)),
+              `${template} page: statuses with no badge`,
+            ).toEqual([]);
+          }
+          await page.emulateMedia({ colorScheme: 'dark' });
+          expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+          violations.push(...(await axeViolations(page, `${template} page (${path}), dark theme`)));
+        }
+        expect(violations).toEqual([]);
+
+        await page.setViewportSize({ width: 320, height: 800 });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${template} page (${path}) at 320 px: the page's width`).toBeLessThanOrEqual(320);
+        // A wide table may scroll inside its own box, never the page: the box itself must fit.
+        const boxes = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((box) => box.getBoundingClientRect().right));
+        expect(Math.max(0, ...boxes), `${template} page (${path}) at 320 px: the right edge of its widest table box`).toBeLessThanOrEqual(320);
+
+        const requests = seen.requests.slice(from);
+        expect(requests.length, `${template} page: requests seen`).toBeGreaterThan(0);
+        expect(requests.filter((url) => new URL(url).origin !== chromium.origin)).toEqual([]);
+      }, 60_000);
+    };
+
+    for (const template of TEMPLATES) {
+      firstScreen(template);
+      pageChecks(template);
     }
 
     it('shows a commitment\'s status, with its "In law" line where an Act carries it, on the first screen of a 360 × 780 phone', async () => {
@@ -355,46 +415,6 @@ export function describeSiteInBrowser(name: string, checks: SiteChecks): void {
         },
         60_000,
       );
-    }
-
-    // One page load per template carries every check of a rendered page: axe (in the dark theme
-    // too where `checks.dark` says; the theme follows prefers-color-scheme, which Chromium
-    // re-applies without a reload), the 320 px layout (media queries re-apply on resize) and the
-    // requests the page made.
-    for (const template of TEMPLATES) {
-      const themes = darkToo(template) ? 'the light or dark theme' : 'the light theme';
-      it(`the ${template} page: no axe-core WCAG 2.2 AA violation in ${themes}, fits 320 px without sideways scrolling, asks nothing of another origin`, async () => {
-        const path = pages[template] ?? '';
-        const from = seen.requests.length;
-        const page = await open(path, { colorScheme: 'light' });
-        await chromium.addAxe(page);
-        const violations = await axeViolations(page, `${template} page (${path}), light theme`);
-        if (darkToo(template)) {
-          // A template chosen for its status colours must show every one of them, or the dark check misses some.
-          if (checks.dark !== 'all') {
-            const shown = await page.evaluate(() => [...document.querySelectorAll('[class*="badge-"]')].flatMap((el) => [...el.classList]));
-            expect(
-              STATUS_VALUES.filter((value) => !shown.includes(`badge-${value}`)),
-              `${template} page: statuses with no badge`,
-            ).toEqual([]);
-          }
-          await page.emulateMedia({ colorScheme: 'dark' });
-          expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
-          violations.push(...(await axeViolations(page, `${template} page (${path}), dark theme`)));
-        }
-        expect(violations).toEqual([]);
-
-        await page.setViewportSize({ width: 320, height: 800 });
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${template} page (${path}) at 320 px: the page's width`).toBeLessThanOrEqual(320);
-        // A wide table may scroll inside its own box, never the page: the box itself must fit.
-        const boxes = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].map((box) => box.getBoundingClientRect().right));
-        expect(Math.max(0, ...boxes), `${template} page (${path}) at 320 px: the right edge of its widest table box`).toBeLessThanOrEqual(320);
-
-        const requests = seen.requests.slice(from);
-        expect(requests.length, `${template} page: requests seen`).toBeGreaterThan(0);
-        expect(requests.filter((url) => new URL(url).origin !== chromium.origin)).toEqual([]);
-      }, 60_000);
     }
 
     behaviour(
