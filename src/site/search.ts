@@ -122,15 +122,28 @@ export function searchFacets(graph: Graph): { name: SearchFilter; label: string;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Each term's pattern, compiled once per build: every commitment page asks about every glossary
+// term, and compiling the pattern anew each time was most of what this module cost a build.
+const termPatterns = new Map<string, RegExp>();
+
+function termPattern(term: string): RegExp {
+  let pattern = termPatterns.get(term);
+  if (!pattern) {
+    const words = term
+      .trim()
+      .replace(/s$/i, '')
+      .split(/[\s-]+/)
+      .map(escapeRegExp)
+      .join('[\\s-]+');
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${words}s?(?=$|[^\\p{L}\\p{N}])`, 'iu');
+    termPatterns.set(term, pattern);
+  }
+  return pattern;
+}
+
 /** True when `term` appears in `text` as whole words, ignoring case, hyphens/spaces and a plural "s". */
 export function mentions(text: string, term: string): boolean {
-  const words = term
-    .trim()
-    .replace(/s$/i, '')
-    .split(/[\s-]+/)
-    .map(escapeRegExp)
-    .join('[\\s-]+');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${words}s?(?=$|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  return termPattern(term).test(text);
 }
 
 /**
