@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import ProjectsInTurn from './tests/support/sequencer.ts';
 
 // Three projects (README, "Tests"):
 // - unit: everything that needs no built site — the edit loop, `npm run test:unit`;
@@ -33,13 +32,11 @@ export default defineConfig({
     // browser files spend much of their time waiting on Chromium, which runs in processes of its
     // own: a second worker runs other files meanwhile.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // The projects in turn rather than one after another (tests/support/sequencer.ts).
-    sequence: { sequencer: ProjectsInTurn },
     projects: [
       {
-        // All three projects are one group (groupOrder 0), sharing the two workers: unit files ran
-        // first on their own until December 2026, which left a core idle while the link check
-        // waited out its timeouts; the property suites' bound on one load (30 s) is about hangs,
+        // All three projects are one group (groupOrder 0), sharing the two workers; vitest takes
+        // them one after another (browser, site, unit). Unit files ran first on their own until
+        // December 2026, which left a core idle while the link check waited out its timeouts; the property suites' bound on one load (30 s) is about hangs,
         // not speed, so a browser file beside them does no harm. 30 s per test, not 5: each
         // property test runs hundreds of loads on a machine that may be busy.
         test: {
