@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import ShuffleWithinProjects from './tests/support/sequencer.ts';
 
 // Three projects (README, "Tests"):
 // - unit: everything that needs no built site — the edit loop, `npm run test:unit`;
@@ -32,6 +33,8 @@ export default defineConfig({
     // browser files spend much of their time waiting on Chromium, which runs in processes of its
     // own: a second worker runs other files meanwhile.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // A shuffled run shuffles each project's files, the projects one after another (tests/support/sequencer.ts).
+    sequence: { sequencer: ShuffleWithinProjects },
     projects: [
       {
         // All three projects are one group (groupOrder 0), sharing the two workers; vitest takes
