@@ -39,9 +39,10 @@ export default defineConfig({
       {
         // All three projects are one group (groupOrder 0), sharing the two workers; vitest takes
         // them one after another (browser, site, unit). Unit files ran first on their own until
-        // December 2026, which left a core idle while the link check waited out its timeouts; the property suites' bound on one load (30 s) is about hangs,
-        // not speed, so a browser file beside them does no harm. 30 s per test, not 5: each
-        // property test runs hundreds of loads on a machine that may be busy.
+        // December 2026, which left a core idle while the link check waited out its timeouts. The
+        // property suites' bound on one load (30 s) is about hangs, not speed, so a browser file
+        // beside them does no harm. 30 s per test, not 5: each property test runs hundreds of
+        // loads on a machine that may be busy.
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
@@ -59,7 +60,7 @@ export default defineConfig({
           name: 'site',
           include: SITE,
           // As the unit files: one module graph per worker (vitest's workers' CPU 102 → 89 s a run).
-          // No site or browser file mocks a module or keeps a global; ./tests/support/browser.ts
+          // No site or browser file mocks a module or keeps a global; tests/support/browser.ts
           // counts its blocks across files and closes its connection when each file's last is done.
           isolate: false,
           exclude: ignored,
