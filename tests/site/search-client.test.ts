@@ -100,6 +100,33 @@ describe('one search', () => {
     expect(top[0]).toBe('/commitments/b0/');
   });
 
+  it('paints the instant answers for a query with an unknown word before it starts correcting the word', async () => {
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const { manifest, files } = instantFile(loaded.graph);
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const steps: string[] = [];
+    const outcome = await runSearch(
+      request('staying closse'),
+      {
+        ...layers(fakePagefind([]).engine, instant),
+        vocabulary: async () => {
+          steps.push('vocabulary');
+          return prepareVocabulary({ targets: { close: 10 } });
+        },
+        painted: async () => {
+          steps.push('painted');
+        },
+      },
+      { ...quiet, instant: (_engine, docs) => steps.push(`instant ${docs.length}`) },
+      urls,
+    );
+    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    expect(outcome.query).toBe('staying close');
+    // The answers MiniSearch's fuzzy match found at once, painted, and only then the correction.
+    expect(steps.slice(0, 3)).toEqual([expect.stringMatching(/^instant [1-9]/), 'painted', 'vocabulary']);
+  });
+
   it('puts the pages that have a corrected word as corrected before those Pagefind matched only by its stem', async () => {
     const loaded = loadContent(GOOD);
     if (!loaded.ok) throw new Error('the fixture does not load');

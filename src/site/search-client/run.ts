@@ -85,6 +85,10 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   if (engine && typed && !exact && searchWords(typed).some((w) => w.length >= CORRECTION.inPairFrom && !/\d/.test(w) && !known(w))) {
     // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
     show(await answer(engine, typed, filters));
+    // Painted before the correction starts: with the vocabulary already in, correcting runs on
+    // without yielding, and the answers waited for it (the slowest later searches in the bench
+    // were these, a query with one mistyped word).
+    if (shown) await layers.painted();
     if (!progress.current()) return;
     checked = await layers.vocabulary(searchWords(typed));
     query = correctQuery(typed, checked, known, pair);
