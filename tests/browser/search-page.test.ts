@@ -13,6 +13,7 @@ import { loadContent } from '../../src/lib/load.ts';
 import { trackerLists } from '../../src/site/tracker.ts';
 import { AXE, axeViolations } from '../support/axe.ts';
 import { hasChromium, useBrowser } from '../support/browser.ts';
+import { waitForDom } from '../support/dom-wait.ts';
 import { openFilters, resultPaths, waitForSearch } from '../support/search.ts';
 
 const PHONE = { width: 360, height: 780 };
@@ -191,7 +192,7 @@ describe.runIf(hasChromium)('the search page on the fixture site', () => {
     expect(await link.textContent()).toBe(`See the ${n} overdue commitment${n === 1 ? '' : 's'}`);
     expect(new URL((await link.getAttribute('href')) ?? '', chromium.origin).pathname).toBe(`${site.base}tracker/overdue/`);
     // First under the count: before any result, and nothing but the filters' button between them.
-    await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full');
+    await waitForDom(page, () => document.getElementById('search-results')?.dataset.phase === 'full');
     const offerTop = await top(page, '#search-offer');
     expect(offerTop).toBeGreaterThan(await top(page, '#search-status'));
     if (await page.locator('#search-results > li').count()) expect(offerTop).toBeLessThan(await top(page, '#search-results > li'));

@@ -14,6 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
+import { waitForDom } from '../support/dom-wait.ts';
 import { commitmentIds, searchPaths, waitForSearch } from '../support/search.ts';
 
 interface Query {
@@ -110,7 +111,7 @@ describe.runIf(hasChromium)('each text indexed once (fixture site)', () => {
   async function links(q: string): Promise<string[]> {
     const page = await chromium.open(`search/?q=${encodeURIComponent(q)}`);
     await waitForSearch(page, q);
-    await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full');
+    await waitForDom(page, () => document.getElementById('search-results')?.dataset.phase === 'full');
     return page.$$eval('#search-results > li > h2 > a', (as) =>
       as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash),
     );

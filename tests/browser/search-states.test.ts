@@ -6,6 +6,7 @@
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
+import { waitForDom } from '../support/dom-wait.ts';
 import { resultPaths, waitForSearch } from '../support/search.ts';
 
 describe.runIf(hasChromium)('the search page in a browser: its states (fixture under /sub-path/)', () => {
@@ -16,7 +17,7 @@ describe.runIf(hasChromium)('the search page in a browser: its states (fixture u
     const broken = await chromium.newContext({ abort: /\/(pagefind\/|search\/instant\.json|_astro\/minisearch\.)/ });
     const page = await broken.newPage();
     await page.goto(chromium.url('search/?q=staying%20close'));
-    await page.waitForFunction(() => /could not load/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await waitForDom(page, () => /could not load/.test(document.getElementById('search-status')?.textContent ?? ''));
     expect(await page.locator('#search-status').textContent()).toBe('Search could not load. You can browse by pillar or browse by source.');
     expect(await page.locator('#search-status a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
       '/sub-path/pillars/',
@@ -58,7 +59,7 @@ describe.runIf(hasChromium)('the search page in a browser: its states (fixture u
     const page = await slow.newPage();
     await page.goto(chromium.url('search/'));
     await page.locator('#search-q').fill('staying close');
-    await page.waitForFunction(() => document.getElementById('search-results')?.getAttribute('aria-busy') === 'true');
+    await waitForDom(page, () => document.getElementById('search-results')?.getAttribute('aria-busy') === 'true');
     await page.locator('#search-q').fill('');
     holding = false;
     for (const route of held.splice(0)) await route.continue();

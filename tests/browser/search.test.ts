@@ -13,6 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPages } from '../support/dist.ts';
 import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
+import { waitForDom } from '../support/dom-wait.ts';
 import { resultMetas, resultPaths, waitForSearch } from '../support/search.ts';
 import { STATUSES } from '../../src/lib/schema/statuses.ts';
 
@@ -225,7 +226,8 @@ describe.runIf(hasChromium)(
         'what did the government say about xyzzy and staying close',
       ]) {
         const page = await open(`search/?q=${encodeURIComponent(q)}`);
-        await page.waitForFunction(
+        await waitForDom(
+          page,
           () =>
             document.getElementById('search-results')?.dataset.phase === 'full' && / for “/.test(document.getElementById('search-status')?.textContent ?? ''),
         );

@@ -21,6 +21,7 @@ import { formatProblem } from '../../src/lib/problems.ts';
 import { hasChromium, useBrowser } from '../support/browser.ts';
 import { buildSite, siteFolder } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
+import { waitForDom } from '../support/dom-wait.ts';
 import { FIELDS, PATHS, PAYLOADS, lineOf, marker, plantFiles, plantTree, type Field } from '../support/hostile.ts';
 
 interface Planting {
@@ -260,7 +261,7 @@ describe('the built site of every payload taken as plain text', () => {
     const RESULT_ELEMENTS = ['li', 'h2', 'a', 'p', 'mark', 'strong', 'ul'];
     it.each(['alert', 'script', 'onerror', 'javascript', 'staying close'])('shows the search results for "%s" as text only', async (q) => {
       const page = await chromium.open(`search/?q=${encodeURIComponent(q)}`);
-      await page.waitForFunction(() => document.getElementById('search-results')?.dataset.phase === 'full', undefined, { timeout: 20_000 });
+      await waitForDom(page, () => document.getElementById('search-results')?.dataset.phase === 'full', undefined, 20_000);
       const found = await page.$$eval(
         '#search-results *',
         (elements, allowed) =>

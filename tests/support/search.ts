@@ -1,16 +1,18 @@
 // Reading the search page (its script: src/site/search-client/) from a browser test.
 import type { Page } from 'playwright-core';
+import { waitForDom } from './dom-wait.ts';
 
 /** Waits until the page has finished searching for `query` (as searched, i.e. after any typo correction). */
 export async function waitForSearch(page: Page, query: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
+  await waitForDom(
+    page,
     (q) => {
       const status = document.getElementById('search-status')?.textContent ?? '';
       const busy = document.getElementById('search-results')?.getAttribute('aria-busy');
       return status.includes(`“${q}”`) && busy !== 'true';
     },
     query,
-    { timeout },
+    timeout,
   );
 }
 
@@ -36,7 +38,7 @@ export function resultMetas(page: Page): Promise<string[]> {
 export async function openFilters(page: Page): Promise<void> {
   const toggle = page.locator('#search-filters-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await page.waitForFunction(() => document.querySelectorAll('#search-filters input[type=checkbox]').length > 0, undefined, { timeout: 15_000 });
+  await waitForDom(page, () => document.querySelectorAll('#search-filters input[type=checkbox]').length > 0);
 }
 
 /**
@@ -54,7 +56,7 @@ export async function searchPaths(page: Page, q: string): Promise<string[]> {
     delete list.dataset.phase;
     form.requestSubmit();
   }, q);
-  await page.waitForFunction(() => {
+  await waitForDom(page, () => {
     const status = document.getElementById('search-status')?.textContent ?? '';
     return /( for “|^No results)/.test(status) && document.getElementById('search-results')?.dataset.phase === 'full';
   });
