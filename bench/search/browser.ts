@@ -4,7 +4,7 @@
 // time from input event to results shown) and later searches; hit rates come from an unthrottled
 // run of every query.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
+import { BENCH_CHROMIUM_ARGS } from '../../tests/support/chromium.ts';
 import type { BenchServer } from './server.ts';
 import type { Query } from './queries.ts';
 
@@ -17,9 +17,9 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    // The suites' switches: no host but 127.0.0.1, and none of the renderers Chromium opens with
-    // each new window for the address bar, which competed with the page for CPU in every run.
-    args: [...CHROMIUM_ARGS, '--disable-extensions'],
+    // The suites' switches (no host but 127.0.0.1, none of the renderers Chromium opens with each
+    // new window for the address bar) but not their process model: a reader's browser keeps it.
+    args: [...BENCH_CHROMIUM_ARGS, '--disable-extensions'],
   });
 }
 

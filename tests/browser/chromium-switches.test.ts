@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { type BrowserServer, chromium } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CHROMIUM, hasChromium, launchServer, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES } from '../support/chromium.ts';
+import { CHROMIUM, hasChromium, launchServer, OWN_DISABLED_FEATURES, PLAYWRIGHT_DISABLED_FEATURES, SUITE_DISABLED_FEATURES } from '../support/chromium.ts';
 
 /** Every `--disable-features` switch on the command line of the browser process a server started. */
 function disabledFeatureSwitches(server: BrowserServer): string[][] {
@@ -31,7 +31,7 @@ describe.runIf(hasChromium)('the Chromium the suites launch', () => {
     const kept = new Set(disabledFeatureSwitches(ours).at(-1));
     const dropped = playwright.filter((feature) => !kept.has(feature));
     expect(dropped, "Playwright's features our switch turns back on: add them to PLAYWRIGHT_DISABLED_FEATURES").toEqual([]);
-    expect(OWN_DISABLED_FEATURES.filter((feature) => !kept.has(feature))).toEqual([]);
+    expect([...OWN_DISABLED_FEATURES, ...SUITE_DISABLED_FEATURES].filter((feature) => !kept.has(feature))).toEqual([]);
     // The copy holds nothing Playwright no longer turns off.
     expect(PLAYWRIGHT_DISABLED_FEATURES.filter((feature) => !playwright.includes(feature))).toEqual([]);
   });
