@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadTree, readContentTree } from '../../src/lib/load.ts';
 import { fixedLookup } from '../../src/maintenance/hosts.ts';
 import { checkUrl, DEFAULT_CHECK_OPTIONS } from '../../src/maintenance/link-check.ts';
@@ -17,27 +17,35 @@ import { startServer, type TestServer } from './server.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = join(repoRoot, 'tests/fixtures/maintenance');
-const work = mkdtempSync(join(tmpdir(), 'reforms-check-links-'));
-let server: TestServer;
+const made: { server: TestServer; work: string }[] = [];
+afterAll(async () => {
+  for (const { server, work } of made.splice(0)) {
+    await server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
 
-beforeAll(async () => {
-  server = await startServer();
-  // The fixture's addresses on links.test, given this server's port: same lines, same columns.
+/**
+ * A local server and a copy of the fixture tree whose addresses on links.test point at it (same
+ * lines, same columns). Each command run has its own, so the runs go side by side — most of each
+ * is waiting out the fixture's timeouts — and each server counts only its own run's requests.
+ */
+async function serverAndContent(): Promise<{ server: TestServer; work: string }> {
+  const server = await startServer();
+  const work = mkdtempSync(join(tmpdir(), 'reforms-check-links-'));
+  made.push({ server, work });
   cpSync(FIXTURE, join(work, 'content'), { recursive: true });
   for (const name of readdirSync(join(work, 'content/sources'))) {
     const file = join(work, 'content/sources', name);
     writeFileSync(file, readFileSync(file, 'utf8').replaceAll('http://links.test/', `http://links.test:${server.port}/`));
   }
-});
-afterAll(async () => {
-  await server?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+  return { server, work };
+}
 
 /** Runs the command in the work folder (so paths read content/…), without blocking this process's server. */
-function checkLinks(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function checkLinks(work: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts/check-links.ts'), '--content', 'content', '--hosts', 'links.test=127.0.0.1', ...args], {
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts/check-links.ts'), '--content', 'content', ...args], {
       cwd: work,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -49,10 +57,10 @@ function checkLinks(...args: string[]): Promise<{ status: number | null; stdout:
   });
 }
 
-describe('npm run check-links against a local server', () => {
-  it('reports the 301, 404, 410, timeout, reset and unknown host at the line that cites each, and exits 1', async () => {
-    const before = server.requests.length;
-    const run = await checkLinks();
+describe.concurrent('npm run check-links, against a local server or none', () => {
+  it('reports the 301, 404, 410, timeout, reset and unknown host at the line that cites each, and exits 1', async ({ expect }) => {
+    const { server, work } = await serverAndContent();
+    const run = await checkLinks(work, '--hosts', 'links.test=127.0.0.1');
     const at = (path: string) => `http://links.test:${server.port}${path}`;
     const listed = run.stdout.split('\n').filter((line) => /^content\/\S+:\d+:\d+ {2}/.test(line));
     expect(listed, run.stdout + run.stderr).toEqual([
@@ -70,7 +78,7 @@ describe('npm run check-links against a local server', () => {
     expect(run.status).toBe(1);
     expect(run.stdout + run.stderr).not.toContain('    at ');
 
-    const asked = server.requests.slice(before);
+    const asked = server.requests;
     const count = (path: string, method?: string) => asked.filter((r) => r.path === path && (!method || r.method === method)).length;
     // Retried once after a timeout or a reset; a 404 asked again with GET (HEAD is sometimes refused).
     expect(count('/slow')).toBe(2);
@@ -81,8 +89,9 @@ describe('npm run check-links against a local server', () => {
     expect(server.maxInFlight).toBeLessThanOrEqual(2);
   }, 30_000);
 
-  it('--json gives every address its verdict and citations; the 200s and the skipped are there too', async () => {
-    const run = await checkLinks('--json');
+  it('--json gives every address its verdict and citations; the 200s and the skipped are there too', async ({ expect }) => {
+    const { server, work } = await serverAndContent();
+    const run = await checkLinks(work, '--hosts', 'links.test=127.0.0.1', '--json');
     const json = JSON.parse(run.stdout) as { counts: Record<string, number>; outcomes: { url: string; verdict: string; citations: { line: number }[] }[] };
     const verdicts = Object.fromEntries(json.outcomes.map((o) => [o.url.replace(`:${server.port}`, ''), [o.verdict, o.citations.map((c) => c.line)]]));
     expect(verdicts).toEqual({
@@ -99,23 +108,20 @@ describe('npm run check-links against a local server', () => {
     });
     expect(run.status).toBe(1);
   }, 30_000);
-});
 
-describe('npm run check-links without web access', () => {
-  it('says so and calls nothing broken when no server answers at all (exit 2)', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts/check-links.ts'), '--content', 'content', '--hosts', 'other.test=127.0.0.1'], { cwd: work });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const status = await new Promise((done) => child.on('close', done));
+  it('says so and calls nothing broken when no server answers at all (exit 2)', async ({ expect }) => {
+    const { work } = await serverAndContent();
+    const run = await checkLinks(work, '--hosts', 'other.test=127.0.0.1');
+    const output = run.stdout + run.stderr;
     expect(output).toContain('check-links: no server answered any of 8 addresses (ENOTFOUND): this machine seems to have no web access; nothing was judged.');
     expect(output).not.toContain('broken');
-    expect(status).toBe(2);
+    expect(run.status).toBe(2);
   }, 30_000);
 });
 
 describe('asking one address', () => {
   it('keeps a redirect in the record when the address it led to is asked again after a timeout', async () => {
+    const { server } = await serverAndContent();
     const options = {
       ...DEFAULT_CHECK_OPTIONS,
       timeoutMs: 1500,
