@@ -25,6 +25,11 @@ const testFiles = (dir: string): string[] =>
 const needsSite = (file: string) => /\binject\(\s*'sites'\s*\)|\bbuildSite\(/.test(readFileSync(join(root, file), 'utf8'));
 const SITE = [...HEAVY, ...testFiles('tests').filter((file) => !file.startsWith('tests/browser/') && needsSite(file))];
 
+// Node's compile cache for every Node process of a run (vitest's workers, the scripts and builds
+// the suites start, ~40 of them): each loads the same modules, and with their compiled code cached
+// `node scripts/validate.ts` took 1.34–1.43 s instead of 1.51–1.67 s (December 2026).
+process.env.NODE_COMPILE_CACHE ??= join(root, 'node_modules', '.cache', 'node-compile');
+
 const siteSetup = ['tests/support/need-chromium.ts', 'tests/support/chromium-server.ts', 'tests/support/build-sites.ts'];
 
 export default defineConfig({
