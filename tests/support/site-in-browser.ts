@@ -401,7 +401,7 @@ export function describeSiteInBrowser(name: string, checks: SiteChecks): void {
           });
           // Tab pressed as the keyboard does (Chromium's input events, which Playwright's own
           // keyboard.press sends too), all sent at once: Chromium handles them in order, and the
-          // suite pays one round trip instead of one per press (12 s of wall time over ~600 presses).
+          // suite pays one round trip instead of one per press (the fixture's 15 Tab tests: 15.1 → 8.7 s).
           const input = await page.context().newCDPSession(page);
           const tab = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
           await Promise.all(
