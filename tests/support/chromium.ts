@@ -46,10 +46,10 @@ export const OWN_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup
 /**
  * Turned off for the suites only: Chromium's process model for a link followed within a site (a
  * new document host, a new browsing instance, the page left kept alive for Back). The suites
- * navigate one tab from page to page hundreds of times and never go back, and none of these
- * changes what a page does: turned off, a load of a commitment page cost Chromium 95 ms of CPU
- * instead of 139–162 ms (60 loads each, December 2026). The search bench keeps them on, since it
- * times what a reader's browser does.
+ * load about 140 pages a run, mostly one tab navigated from page to page, never going back, and
+ * none of these changes what a page does: turned off, a load of a commitment page cost Chromium
+ * 95 ms of CPU instead of 139–162 ms (60 loads each, December 2026). The search bench keeps them
+ * on, since it times what a reader's browser does.
  */
 export const SUITE_DISABLED_FEATURES = ['RenderDocument', 'ProactivelySwapBrowsingInstance', 'BackForwardCache'];
 
