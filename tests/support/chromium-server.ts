@@ -21,7 +21,9 @@ export default async function setup(project: TestProject) {
   store[KEY] ??= { server: launchServer(), users: 0 };
   const shared = store[KEY];
   shared.users++;
-  project.provide('chromiumEndpoint', (await shared.server).wsEndpoint());
+  const server = await shared.server;
+  project.provide('chromiumEndpoint', server.wsEndpoint());
+  project.provide('chromiumPid', server.process().pid);
   return async () => {
     shared.users--;
     if (shared.users > 0) return;
@@ -34,5 +36,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The run's Chromium, for `chromium.connect`; absent where there is no Chromium. */
     chromiumEndpoint?: string;
+    /** Its browser process, whose command line tests/browser/chromium-switches.test.ts reads. */
+    chromiumPid?: number;
   }
 }
