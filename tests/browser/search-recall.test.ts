@@ -8,12 +8,12 @@
 // (tests/search/queries-commitments.json) and the top-5 rate of each typo set. On the fixture site:
 // each text is indexed once, so a commitment ranks above the summary that contains it, and a
 // summary found by a commitment's title opens at that commitment.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
+import { readFragments } from '../support/dist.ts';
 import { waitForDom } from '../support/dom-wait.ts';
 import { commitmentIds, searchPaths, waitForSearch } from '../support/search.ts';
 
@@ -121,11 +121,7 @@ describe.runIf(hasChromium)('each text indexed once (fixture site)', () => {
   const summary = `${site.base}sources/alpha-2016/`;
 
   it("indexes a commitment's text on its own page only: the summary keeps its prose and the commitment's title", () => {
-    const folder = join(site.outDir, 'pagefind', 'fragment');
-    const fragments = readdirSync(folder).map((name) => {
-      const raw = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
-      return JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string };
-    });
+    const fragments = readFragments(site.outDir);
     // Pagefind's fragments hold each page's path without the base; the page adds it when it searches.
     const unbased = (path: string) => `/${path.slice(site.base.length)}`;
     const text = 'Pilot a staying close offer for young people leaving residential care.';

@@ -271,7 +271,7 @@ describe.each(SITES.map((spec) => [spec.name, spec] as const))('the tracker of t
     const extracts = [...pages.keys()].filter((path) => path.startsWith(url('extracts/')) && !pages.get(path)?.html.includes('http-equiv="refresh"'));
     let listedOnExtracts = 0;
     for (const path of extracts) {
-      const list = /<dt>Commitments?<\/dt>\s*<dd><ul>([\s\S]*?)<\/ul><\/dd>/.exec(pages.get(path)?.html ?? '')?.[1] ?? '';
+      const list = /<dt[^>]*>Commitments?<\/dt>\s*<dd><ul>([\s\S]*?)<\/ul><\/dd>/.exec(pages.get(path)?.html ?? '')?.[1] ?? '';
       for (const [, id] of list.matchAll(/\/commitments\/([a-z0-9-]+)\/">/g)) {
         listedOnExtracts++;
         if (!id || !new RegExp(`/commitments/${id}/">[^<]*</a> <span data-pagefind-ignore>${badge(id)}`).test(list))

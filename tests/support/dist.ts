@@ -2,6 +2,7 @@
 // (Astro's output is regular enough for these patterns).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export interface Page {
   /** File path inside the output folder, e.g. `commitments/x/index.html`. */
@@ -73,4 +74,19 @@ export function checkLink(link: string, from: Page, options: { outDir: string; b
     return `${link} → page ${path} has no id "${fragment}"${near.length ? ` (similar ids there: ${near.join(', ')})` : ''}`;
   }
   return undefined;
+}
+
+/** What Pagefind indexed of a page: its path (without the base, as Pagefind keeps it) and its text. */
+export interface Fragment {
+  url: string;
+  content: string;
+}
+
+/** Every page Pagefind indexed, read from its fragments (gzip, a signature, then JSON). */
+export function readFragments(outDir: string): Fragment[] {
+  const folder = join(outDir, 'pagefind', 'fragment');
+  return readdirSync(folder).map((name) => {
+    const raw = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
+    return JSON.parse(raw.slice(raw.indexOf('{'))) as Fragment;
+  });
 }
