@@ -1,7 +1,7 @@
 // What Pagefind indexes of each page, read from its fragments in the fixture site's output: the
 // words of the documents and of what happened to them, not the labels, notices and site links
 // that every page of a kind has. Indexed, those matched every page alike: on the real content
-// "checked" and "December 2026" (the day of the last check) found all 130 commitments, "licence"
+// "checked" and "December 2026" (the day of the last check) found all 121 commitments, "licence"
 // every extract.
 import { describe, expect, inject, it } from 'vitest';
 import { readFragments } from '../support/dist.ts';
