@@ -8,30 +8,13 @@
 // tests/browser/search-page.test.ts and tests/browser/search-states.test.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { readPages } from '../support/dist.ts';
+import { type Fragment, readFragments, readPages } from '../support/dist.ts';
 import { hasChromium, ifBuilt, testSite, useBrowser } from '../support/browser.ts';
 import { waitForDom } from '../support/dom-wait.ts';
 import { resultMetas, resultPaths, waitForSearch } from '../support/search.ts';
 import { STATUSES } from '../../src/lib/schema/statuses.ts';
-
-interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  anchors: { element: string; id: string; title?: string; text?: string }[];
-}
-
-function fragments(outDir: string): Fragment[] {
-  const folder = join(outDir, 'pagefind', 'fragment');
-  return readdirSync(folder).map((name) => {
-    const raw = gunzipSync(readFileSync(join(folder, name))).toString('utf8');
-    return JSON.parse(raw.slice(raw.indexOf('{'))) as Fragment;
-  });
-}
 
 const sites = () => inject('sites');
 
@@ -50,7 +33,7 @@ describe('the search index of the real content', () => {
 
   beforeAll(() => {
     if (!site.ok) throw new Error(`the content site did not build:\n${site.log}`);
-    indexed = fragments(site.outDir);
+    indexed = readFragments(site.outDir);
   });
 
   it('holds exactly one result per commitment page, extract page and source digest, and nothing else', () => {

@@ -76,10 +76,13 @@ export function checkLink(link: string, from: Page, options: { outDir: string; b
   return undefined;
 }
 
-/** What Pagefind indexed of a page: its path (without the base, as Pagefind keeps it) and its text. */
+/** What Pagefind indexed of a page: its path (without the base, as Pagefind keeps it), its text, metadata, filters and anchors. */
 export interface Fragment {
   url: string;
   content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  anchors: { element: string; id: string; title?: string; text?: string }[];
 }
 
 /** Every page Pagefind indexed, read from its fragments (gzip, a signature, then JSON). */
