@@ -27,6 +27,22 @@ export const SETTLE_MS = 80;
 
 const isContentFile = (contentDir: string, file: string) => resolve(file).startsWith(contentDir + sep) && /\.(md|ya?ml)$/.test(file);
 
+/**
+ * What Vite's watcher leaves alone under `astro dev`: everything inside `folders` (the build's
+ * output, the bench's generated trees), except the content being watched and the folders on the
+ * way to it. Vite watches the whole project, and `npm run bench` leaves tens of thousands of files
+ * in bench/tmp/: with them watched, the first page of `npm run dev` came after 30 s and 44 s of
+ * CPU instead of 6.5 s and 7 s (December 2026).
+ */
+export function unwatched(folders: readonly string[], contentDir: string): (path: string) => boolean {
+  const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
+  const content = resolve(contentDir);
+  return (path) => {
+    const file = resolve(path);
+    return !inside(file, content) && !inside(content, file) && folders.some((dir) => inside(file, resolve(dir)));
+  };
+}
+
 /** Validates the tree and says in the terminal what an author needs to know; returns the problems. */
 export function reportContent(contentDir: string): Problem[] {
   const started = performance.now();

@@ -18,8 +18,11 @@ import { loadContentOnce } from '../lib/content-store.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { writeSearchFiles } from '../site/search-files.ts';
 import { SEARCH_FILES } from '../site/search-rules.ts';
-import { contentWatch } from './content-watch.ts';
+import { contentWatch, unwatched } from './content-watch.ts';
 import { bundleSearchClient, type SearchClient, type SearchClientPaths } from './search-client.ts';
+
+/** Folders of generated files under the project, besides the build's output (.gitignore lists them too). */
+const GENERATED = ['bench/tmp'];
 
 /** The page kinds a reader searches for; every other page (lists, redirects, data) stays out of the index. */
 export const INDEXED_PAGES = '{sources,commitments,extracts}/*/index.html';
@@ -83,6 +86,11 @@ export default function reforms(): AstroIntegration {
           updateConfig({
             vite: {
               plugins: [contentWatch(contentDirectory())],
+              server: {
+                watch: {
+                  ignored: [unwatched([fileURLToPath(config.outDir), ...GENERATED.map((dir) => fileURLToPath(new URL(dir, config.root)))], contentDirectory())],
+                },
+              },
               define: searchClientDefine(DEV_SEARCH_CLIENT),
               // The search script imports MiniSearch (plain ES modules, no dependencies) only when it
               // loads the instant index: found that late, Vite's optimiser would re-bundle its
