@@ -53,6 +53,18 @@ export const OWN_DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup
  */
 export const SUITE_DISABLED_FEATURES = ['RenderDocument', 'ProactivelySwapBrowsingInstance', 'BackForwardCache'];
 
+/**
+ * For the suites only: V8 runs scripts and WebAssembly in its first tiers (Sparkplug, Liftoff) and
+ * never spends background threads optimising them. A test's page lives for seconds, so the
+ * optimised code that a reader's long visit would earn was never used: on every load of the real
+ * search page with a query, Chromium compiled Pagefind's WebAssembly with TurboFan (about 200 ms
+ * of CPU) and optimised scripts (another 200 ms). Loading that page cost 0.63–0.81 s of Chromium's
+ * CPU with these flags against 1.22–1.46 s without (12 loads each, three times); the browser
+ * suites used 185–199 s of CPU against 205–216 s (December 2026, 2 cores). Nothing a page does
+ * changes, only how fast its code runs. The bench keeps V8's defaults.
+ */
+export const SUITE_JS_FLAGS = '--js-flags=--liftoff-only,--max-opt=1';
+
 const switches = (features: readonly string[]): string[] => [
   // No host name resolves but 127.0.0.1, where the test and bench servers listen: a page's request
   // to another host fails before it leaves the machine (tests/support/browser.ts reports every
@@ -69,7 +81,7 @@ const switches = (features: readonly string[]): string[] => [
 ];
 
 /** Chromium's switches for the suites. */
-export const CHROMIUM_ARGS = switches(SUITE_DISABLED_FEATURES);
+export const CHROMIUM_ARGS = [...switches(SUITE_DISABLED_FEATURES), SUITE_JS_FLAGS];
 
 /** Chromium's switches for the search bench (bench/search/browser.ts): the suites' but the process model, which is a reader's. */
 export const BENCH_CHROMIUM_ARGS = switches([]);
