@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withBuildLock } from '../support/build-site.ts';
+import { withSharedBuildLock } from '../support/build-site.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'reforms-build-errors-'));
@@ -21,8 +21,8 @@ describe('astro build on content with problems', () => {
     mkdirSync(outDir);
     writeFileSync(join(outDir, 'last-good.txt'), 'the site from the last good build');
     const content = 'tests/fixtures/many-problems';
-    // Astro starts in the project and writes its caches there: not while a test site builds.
-    const build = await withBuildLock(() =>
+    // Astro starts in the project and writes its caches there: as a build, never beside the dev server.
+    const build = await withSharedBuildLock(() =>
       spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
         cwd: repoRoot,
         encoding: 'utf8',

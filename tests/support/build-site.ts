@@ -1,14 +1,15 @@
 // The one way tests build a site: `node scripts/build.ts` into the caller's own output folder,
 // made by `siteFolder` inside the project (Astro's prerender chunks in the output folder import
 // packages, which Node finds only by walking up to the project's node_modules: a build into
-// /tmp fails). Builds take a lock first, so that nothing else starting Astro in the project (its
-// dev server, another test's build) runs meanwhile: Astro writes inside the project (.astro/, and
-// the dev server node_modules/.vite). The global setup's test sites are built side by side under
-// one hold of the lock (`buildSites`): a build leaves a core idle during Astro's start-up and
-// while Pagefind runs, so the two sites took 7.3–9.5 s side by side against 10.3–10.9 s one after
-// the other (December 2026, 2 cores), with the same files out.
+// /tmp fails). Astro writes inside the project (.astro/, and the dev server node_modules/.vite), so
+// starting it takes a lock, shared by builds and held alone by the dev server's test: builds run
+// side by side, as the global setup's two test sites always have (a build leaves a core idle
+// during Astro's start-up and while Pagefind runs: the two sites took 7.3–9.5 s side by side
+// against 10.3–10.9 s one after the other, December 2026, 2 cores, with the same files out),
+// but never beside the dev server. Until December 2026 every build took the lock alone, and a
+// worker whose file wanted to build waited, idle, for the other worker's build to end.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -49,39 +50,106 @@ const alive = (pid: number) => {
   }
 };
 
-/** Waits until this process holds the build lock; a lock left by a process that died is taken over. */
-async function lock(): Promise<() => void> {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return () => rmSync(LOCK, { recursive: true, force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder = Number.NaN;
-      try {
-        holder = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-      } catch {
-        // The holder has made the folder but not yet written its pid: it is alive.
-      }
-      if (Number.isInteger(holder) && !alive(holder)) rmSync(LOCK, { recursive: true, force: true });
-      else await new Promise((done) => setTimeout(done, 250));
-    }
-  }
-}
+const pause = () => new Promise((done) => setTimeout(done, 250));
 
-/**
- * Runs `work` while holding the build lock: for anything else that starts Astro in the project
- * (its dev server, a build expected to fail), which writes the same caches a build does. The
- * lock is not re-entrant: `work` must not call buildSite, which would wait for itself.
- */
-export async function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
+async function holding<T>(lock: () => Promise<() => void>, work: () => Promise<T> | T): Promise<T> {
   const release = await lock();
   try {
     return await work();
   } finally {
     release();
   }
+}
+
+export interface BuildLock {
+  /** Runs `work` once no other process or caller holds the lock in any way; meanwhile nothing else starts. */
+  alone<T>(work: () => Promise<T> | T): Promise<T>;
+  /** Runs `work` beside others sharing the lock, once no one holds it alone. */
+  shared<T>(work: () => Promise<T> | T): Promise<T>;
+}
+
+/**
+ * A lock between processes, in the folder `path`: held alone by making the folder (with the
+ * holder's pid in it), shared by a file `<pid>-<n>` in `<path>.shared/`. A holder or sharer that
+ * died is let go.
+ */
+export function makeBuildLock(path: string): BuildLock {
+  const sharedDir = `${path}.shared`;
+  let shares = 0;
+
+  /** Whether someone alive holds the lock alone; a holder that has made the folder but not yet written its pid is alive. */
+  function heldAlone(): boolean {
+    if (!existsSync(path)) return false;
+    let holder = Number.NaN;
+    try {
+      holder = Number(readFileSync(join(path, 'pid'), 'utf8'));
+    } catch {
+      return true;
+    }
+    return !Number.isInteger(holder) || alive(holder);
+  }
+
+  function sharers(): string[] {
+    let names: string[] = [];
+    try {
+      names = readdirSync(sharedDir);
+    } catch {
+      return [];
+    }
+    return names.filter((name) => {
+      if (alive(Number(name.split('-')[0]))) return true;
+      rmSync(join(sharedDir, name), { force: true });
+      return false;
+    });
+  }
+
+  async function lockAlone(): Promise<() => void> {
+    for (;;) {
+      try {
+        mkdirSync(path);
+        writeFileSync(join(path, 'pid'), String(process.pid));
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        if (heldAlone()) await pause();
+        else rmSync(path, { recursive: true, force: true });
+      }
+    }
+    // Those already sharing finish first; new sharers see the folder and wait.
+    while (sharers().length > 0) await pause();
+    return () => rmSync(path, { recursive: true, force: true });
+  }
+
+  async function lockShared(): Promise<() => void> {
+    for (;;) {
+      if (!heldAlone()) {
+        mkdirSync(sharedDir, { recursive: true });
+        const mine = join(sharedDir, `${process.pid}-${shares++}`);
+        writeFileSync(mine, '');
+        // Written before looking again: whoever takes the lock alone meanwhile sees this file and waits for it.
+        if (!heldAlone()) return () => rmSync(mine, { force: true });
+        rmSync(mine, { force: true });
+      }
+      await pause();
+    }
+  }
+
+  return { alone: (work) => holding(lockAlone, work), shared: (work) => holding(lockShared, work) };
+}
+
+const projectLock = makeBuildLock(LOCK);
+
+/**
+ * Runs `work` holding the lock alone: for Astro's dev server, which writes the caches a build
+ * writes, and must not start beside a build. Not re-entrant: `work` must not build a site.
+ */
+export function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
+  return projectLock.alone(work);
+}
+
+/** Runs `work` (a build, or Astro started as a build, e.g. one expected to fail) beside other builds, never beside the dev server. */
+export function withSharedBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
+  return projectLock.shared(work);
 }
 
 /**
@@ -91,14 +159,14 @@ export async function withBuildLock<T>(work: () => Promise<T> | T): Promise<T> {
 const withoutViteEnv = (env: NodeJS.ProcessEnv) =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name)));
 
-/** Builds one site, holding the build lock. */
+/** Builds one site, sharing the build lock. */
 export function buildSite(request: BuildRequest, timeoutMs = 300_000): Promise<BuildResult> {
-  return withBuildLock(() => spawnBuild(request, timeoutMs));
+  return withSharedBuildLock(() => spawnBuild(request, timeoutMs));
 }
 
-/** Builds several sites side by side, holding the build lock once for all of them; results in the order asked. */
+/** Builds several sites side by side; results in the order asked. */
 export function buildSites(requests: readonly BuildRequest[], timeoutMs = 300_000): Promise<BuildResult[]> {
-  return withBuildLock(() => Promise.all(requests.map((request) => spawnBuild(request, timeoutMs))));
+  return withSharedBuildLock(() => Promise.all(requests.map((request) => spawnBuild(request, timeoutMs))));
 }
 
 function spawnBuild(request: BuildRequest, timeoutMs: number): Promise<BuildResult> {
