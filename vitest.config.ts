@@ -7,14 +7,22 @@ import ShuffleWithinProjects from './tests/support/sequencer.ts';
 // Three projects (README, "Tests"):
 // - unit: everything that needs no built site — the edit loop, `npm run test:unit`;
 // - site: suites that build a site or read one built by the global setup (tests/support/
-//   build-sites.ts builds the test sites once per run), and the heavy ones (tsc, biome, dev server);
-// - browser: tests/browser, in Chromium, over the same built sites.
+//   build-sites.ts builds the test sites once per run), and the heavy gates (tsc, biome);
+// - browser: tests/browser, in Chromium, over the same built sites; and the dev server's test
+//   (BESIDE_BROWSER below).
 // A suite is in `site` because of what it does, not where it stands: a new file that reads
 // inject('sites') or calls buildSite() is a site suite without anyone having to list it here.
 const root = import.meta.dirname;
 const ignored = ['**/node_modules/**', '**/dist/**', 'tests/fixtures/**'];
-/** Heavy without a built site: the type-check and lint gates, and Astro's dev server. */
-const HEAVY = ['tests/scripts/gates.test.ts', 'tests/scripts/dev-server.test.ts'];
+/** Heavy without a built site: the type-check and lint gates. */
+const HEAVY = ['tests/scripts/gates.test.ts'];
+/**
+ * Astro's dev server holds the build lock alone (tests/support/build-site.ts): among the site
+ * files, a worker whose file built a site waited for it, and it for a build (about 12 s of a
+ * worker idle a run, December 2026). The browser files never build (they use the global setup's
+ * sites), so its test runs among them.
+ */
+const BESIDE_BROWSER = ['tests/scripts/dev-server.test.ts'];
 
 const testFiles = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -23,7 +31,7 @@ const testFiles = (dir: string): string[] =>
     return entry.name.endsWith('.test.ts') ? [path] : [];
   });
 const needsSite = (file: string) => /\binject\(\s*'sites'\s*\)|\bbuildSite\(/.test(readFileSync(join(root, file), 'utf8'));
-const SITE = [...HEAVY, ...testFiles('tests').filter((file) => !file.startsWith('tests/browser/') && needsSite(file))];
+const SITE = [...HEAVY, ...testFiles('tests').filter((file) => !file.startsWith('tests/browser/') && !BESIDE_BROWSER.includes(file) && needsSite(file))];
 
 // Node's compile cache for every Node process of a run (vitest's workers, the scripts and builds
 // the suites start, ~40 of them): each loads the same modules, and with their compiled code cached
@@ -51,7 +59,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...ignored, 'tests/browser/**', ...SITE],
+          exclude: [...ignored, 'tests/browser/**', ...SITE, ...BESIDE_BROWSER],
           testTimeout: 30_000,
           // One module graph per worker, not one per file: loading src/ again for each of ~30 files
           // was a third of the unit run's CPU (66 s → 45 s on 2 cores). Safe because no unit file
@@ -79,7 +87,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          include: ['tests/browser/**/*.test.ts', ...BESIDE_BROWSER],
           isolate: false,
           exclude: ignored,
           globalSetup: siteSetup,
