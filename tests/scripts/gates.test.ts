@@ -1,6 +1,9 @@
 // Quality gates that `npm test` enforces as child processes: TypeScript (`npm run typecheck`,
 // strict, no errors), the linter and the formatter (`npm run lint`: biome with biome.json, no
-// error, nothing left to format — `npm run format` writes the fixes).
+// error, nothing left to format — `npm run format` writes the fixes). tsc is incremental
+// (tsconfig.json: its state in node_modules/.cache/tsc/, which git ignores): with nothing changed
+// since the last run it took 2.3 s of CPU instead of 7.4 s, and it reports again, from that state,
+// the errors of files it did not need to check again.
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
