@@ -118,6 +118,12 @@ export const CORRECTION = {
    * loses no tie to a commoner title word. Measured by the bench's body-text typo set.
    */
   alternatives: 3,
+  /**
+   * The instant answers kept at the top of the list when the last word had other corrections: they
+   * answer only the first, and five of them pushed the one page that holds another ("amost": five
+   * titles that say "most" above the page that says "almost") out of the first five.
+   */
+  leadWithAlternatives: 3,
 } as const;
 
 /**

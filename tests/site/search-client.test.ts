@@ -11,7 +11,7 @@ import type { Pagefind, PagefindData } from '../../src/site/search-client/full-t
 import { docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
 import { type Layers, type Outcome, type Progress, runSearch } from '../../src/site/search-client/run.ts';
 import { readState, writeState } from '../../src/site/search-client/state.ts';
-import { RESULT_LIST } from '../../src/site/search-config.ts';
+import { CORRECTION, RESULT_LIST } from '../../src/site/search-config.ts';
 import { searchWords } from '../../src/site/search-rules.ts';
 import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
 import { commitmentSearchRecord, extractSearchRecord, type SearchRecord, sourceSearchRecord } from '../../src/site/search.ts';
@@ -169,6 +169,74 @@ describe('one search', () => {
     expect(order.slice(1), "the rest in Pagefind's order").toEqual(pages.map((p) => p.url).filter((u) => u !== '/commitments/exact/'));
     // Typed as meant, nothing was corrected: Pagefind's order stands.
     expect((await run('replace')).results.map((r) => r.url)).toEqual(pages.map((p) => p.url));
+  });
+
+  /** Pagefind as it stems: every word beginning with `stem` is one word to it, the pages in one order. */
+  const stemming = (stem: string, pages: { url: string; text: string; kind?: 'c' | 's' }[]): Pagefind => ({
+    ...fakePagefind([]).engine,
+    search: async (term) => ({
+      filters: {},
+      results: searchWords(term ?? '').every((w) => w.startsWith(stem))
+        ? pages.map((p) => ({
+            id: p.url,
+            data: async (): Promise<PagefindData> => ({
+              url: p.url,
+              excerpt: p.text,
+              content: p.text,
+              meta: { title: p.url, result: p.kind ?? 'c', type: 'Commitment', source: '', year: '' },
+            }),
+          }))
+        : [],
+    }),
+  });
+
+  it('lets corrections as near take turns at the top, so the one page that holds a rarer one is not last behind pages Pagefind ranks the same for all', async () => {
+    // "followe" begins "followed" and is one edit from "follow" and "follows"; to Pagefind they are
+    // one stem, and the one page that says "follows" is its last.
+    const pages = [
+      ...Array.from({ length: 6 }, (_, i) => ({ url: `/commitments/f${i}/`, text: `what followed ${i}, and what will follow` })),
+      { url: '/commitments/follows/', text: 'it follows that' },
+    ];
+    const vocabulary = prepareVocabulary({ targets: { followed: 24, follow: 12, follows: 1 } });
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const { manifest, files } = instantFile(loaded.graph);
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const outcome = await runSearch(request('followe'), { ...layers(stemming('follow', pages), instant), vocabulary: async () => vocabulary }, quiet, urls);
+    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    expect(outcome.results.map((r) => r.url).slice(0, 3)).toContain('/commitments/follows/');
+  });
+
+  it('keeps fewer instant answers above the full text when the unknown word had other corrections, leaving room for their pages', async () => {
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    const { manifest, files } = instantFile(loaded.graph);
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    // Four of the fixture's titles say "Alpha"; "alpho", as near to "alphx", is on one page's body.
+    const vocabulary = prepareVocabulary({ targets: { alpha: 10, alpho: 1 } });
+    const { engine } = fakePagefind([
+      ...Array.from({ length: 5 }, (_, i) => ({ url: `/commitments/a${i}/`, text: `alpha ${i}` })),
+      { url: '/commitments/rare/', text: 'alpho' },
+    ]);
+    const outcome = await runSearch(request('alphx'), { ...layers(engine, instant), vocabulary: async () => vocabulary }, quiet, urls);
+    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    expect(outcome.query).toBe('alpha');
+    expect(outcome.lead).toHaveLength(CORRECTION.leadWithAlternatives);
+    const top = [...outcome.lead.map((d) => urls.entity(d.k === 's' ? 'source' : 'commitment', d.id)), ...outcome.results.map((d) => d.url)].slice(0, 5);
+    expect(top).toContain('/commitments/rare/');
+    // Typed as spelt, nothing to correct: every instant answer stays.
+    expect((await search('alpha', engine, instant)).lead.length).toBeGreaterThan(CORRECTION.leadWithAlternatives);
+  });
+
+  it('puts the source digests among the first results after the commitments and extracts there', async () => {
+    const { engine } = fakePagefind([
+      { url: '/sources/one/', text: 'kinship allowance in the summary', kind: 's' },
+      { url: '/commitments/c1/', text: 'kinship allowance' },
+      { url: '/sources/two/', text: 'kinship allowance again', kind: 's' },
+      { url: '/extracts/e1/', text: 'a kinship allowance' },
+    ]);
+    const outcome = await search('kinship allowance', engine);
+    expect(outcome.results.map((r) => r.url)).toEqual(['/commitments/c1/', '/extracts/e1/', '/sources/one/', '/sources/two/']);
   });
 
   it('drops a word Pagefind answers only with a shorter word it has (the longest prefix of it on some page), and keeps a word of the same stem', async () => {

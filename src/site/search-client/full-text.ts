@@ -198,23 +198,58 @@ export async function fullTextEither(
  * stems, so "replace" also finds every page that says "replaced" or "replacement", and a rare
  * body-text word a typo was corrected to ("reqplace") came 6th to 13th behind them (issue 20, the
  * bench's body-text typo set). `words`: each word the reader did not type, with its distance from
- * what was typed; a page ranks by the nearest one it holds, so the pages of two corrections as near
- * keep the order they were merged in. Reads each page's text from its data, which the list loads anyway.
+ * what was typed, best correction first. The nearest words come first; words as near take turns,
+ * each bringing its next page, so every correction as near is seen near the top: the merged lists
+ * alone did not do that, because Pagefind gives "followed", "follow" and "follows" the same pages in
+ * the same order, and the one page that says "follows" came 6th for "followe". Reads each page's
+ * text from its data, which the list loads anyway.
  */
 export async function exactFirst(results: readonly PagefindResult[], words: ReadonlyMap<string, number>, depth: number): Promise<PagefindResult[]> {
   if (!words.size || results.length < 2) return [...results];
   const head = results.slice(0, depth);
-  const nearest = await Promise.all(
+  const held = await Promise.all(
     head.map(async (result) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (const word of new Set(searchWords((await result.data()).content ?? ''))) best = Math.min(best, words.get(word) ?? best);
-      return best;
+      const text = new Set(searchWords((await result.data()).content ?? ''));
+      return [...words.keys()].filter((word) => text.has(word));
     }),
   );
-  const order = head.map((result, i) => ({ result, i, d: nearest[i] as number }));
-  order.sort((a, b) => a.d - b.d || a.i - b.i);
-  return [...order.map((o) => o.result), ...results.slice(depth)];
+  const nearest = held.map((has) => Math.min(...has.map((word) => words.get(word) as number)));
+  const placed = new Set<number>();
+  const order: PagefindResult[] = [];
+  for (const d of [...new Set(words.values())].sort((a, b) => a - b)) {
+    // Each word of this distance: the pages that hold it and no nearer word, in the merged order.
+    const turns = [...words].filter(([, at]) => at === d).map(([word]) => head.flatMap((_, i) => (nearest[i] === d && held[i]?.includes(word) ? [i] : [])));
+    for (let k = 0; turns.some((pages) => k < pages.length); k++)
+      for (const pages of turns) {
+        const i = pages[k];
+        if (i === undefined || placed.has(i)) continue;
+        placed.add(i);
+        order.push(head[i] as PagefindResult);
+      }
+  }
+  return [...order, ...head.filter((_, i) => !placed.has(i)), ...results.slice(depth)];
 }
+
+/**
+ * The results with the source digests among the first `depth` after the commitments and extracts
+ * there; the order is otherwise kept. A digest answers questions about the document as a whole,
+ * which its title and aliases meet (they are in the instant answers); in the full text its prose
+ * matched a word it shares with the pages that answer (issue 20: "a commitment ranks above the
+ * digest", and the bench's body-text typo set, where three digests that say "access" stood above
+ * the one commitment meant by "aciess").
+ */
+export async function digestsLast(results: readonly PagefindResult[], depth: number): Promise<PagefindResult[]> {
+  const head = results.slice(0, depth);
+  const digest = await Promise.all(head.map(async (result) => (await result.data()).meta.result === 's'));
+  return [...head.filter((_, i) => !digest[i]), ...head.filter((_, i) => digest[i]), ...results.slice(depth)];
+}
+
+/** The results, each reading its data once however often it is asked (the list reorders them by it, then shows them). */
+export const readOnce = (results: readonly PagefindResult[]): PagefindResult[] =>
+  results.map((result) => {
+    let data: Promise<PagefindData> | undefined;
+    return { ...result, data: () => (data ??= result.data()) };
+  });
 
 /**
  * Counts for OR within a group: each group with a selection is counted as if nothing in it were

@@ -7,7 +7,18 @@ import type { InstantDoc } from '../search-instant.ts';
 import { meaningfulWords, searchWords } from '../search-rules.ts';
 import type { Urls } from '../urls.ts';
 import { correctQuery, corrections, distance, type Vocabulary } from './correct.ts';
-import { type Counts, exactFirst, type Found, fullText, fullTextEither, orCounts, type Pagefind, type PagefindData } from './full-text.ts';
+import {
+  type Counts,
+  digestsLast,
+  exactFirst,
+  type Found,
+  fullText,
+  fullTextEither,
+  orCounts,
+  type Pagefind,
+  type PagefindData,
+  readOnce,
+} from './full-text.ts';
 import { answer, fuzziness, type Instant, knows, loadWords, type Selection, together } from './instant.ts';
 import { docUrl, type Following, following } from './results.ts';
 
@@ -151,6 +162,7 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
       .filter((w) => !typedWords.includes(w))
       .map((w) => [w, Math.min(...typedWords.map((t) => distance(t, w, 3)))]),
   );
+  found = { ...found, result: { ...found.result, results: readOnce(found.result.results) } };
   if (correctedTo.size && found.result.results.length > 1) {
     found = { ...found, result: { ...found.result, results: await exactFirst(found.result.results, correctedTo, RESULT_LIST.page) } };
     if (!progress.current()) return;
@@ -159,9 +171,14 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   // When words were dropped, the instant answers are the titles that have every remaining word: a
   // title with only some of them (ORed, as until issue 20) put five titles that merely say "care
   // leavers" above the one page that answers "free prescriptions for care leavers".
-  const lead = found.dropped.length ? await answer(engine, found.used.join(' '), filters, fuzzy) : instantDocs;
+  const answers = found.dropped.length ? await answer(engine, found.used.join(' '), filters, fuzzy) : instantDocs;
   if (!progress.current()) return;
-  const more = following(found.result.results, new Set(lead.map((doc) => docUrl(urls, doc))));
+  // The instant answers are for one correction of the unknown word; where it had others, room is
+  // left in the first five for the pages that hold them.
+  const lead = others.length ? answers.slice(0, CORRECTION.leadWithAlternatives) : answers;
+  const results = await digestsLast(found.result.results, RESULT_LIST.page);
+  if (!progress.current()) return;
+  const more = following(results, new Set(lead.map((doc) => docUrl(urls, doc))));
   const wanted = Math.max(0, RESULT_LIST.page - lead.length);
   // The top of the list first, then the rest of the page.
   const first = await more.next(wanted, RESULT_LIST.firstBatch);
