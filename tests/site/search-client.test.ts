@@ -9,6 +9,7 @@ import { loadContent } from '../../src/lib/load.ts';
 import { prepareVocabulary } from '../../src/site/search-client/correct.ts';
 import type { Pagefind, PagefindData } from '../../src/site/search-client/full-text.ts';
 import { docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
+import { following } from '../../src/site/search-client/results.ts';
 import { type Layers, type Outcome, type Progress, runSearch } from '../../src/site/search-client/run.ts';
 import { readState, writeState } from '../../src/site/search-client/state.ts';
 import { CORRECTION, RESULT_LIST } from '../../src/site/search-config.ts';
@@ -237,6 +238,25 @@ describe('one search', () => {
     ]);
     const outcome = await search('kinship allowance', engine);
     expect(outcome.results.map((r) => r.url)).toEqual(['/commitments/c1/', '/extracts/e1/', '/sources/one/', '/sources/two/']);
+  });
+
+  it('holds the digests back without reading more than the first batch asks for, and shows them once the first page is read', async () => {
+    const pages = Array.from({ length: 30 }, (_, i) => ({ url: `/p${i}/`, text: 'kinship', kind: i % 4 === 0 ? ('s' as const) : ('c' as const) }));
+    const { engine, asked } = fakePagefind(pages);
+    const { results } = await engine.search('kinship', { filters: {} });
+    const more = following(results, new Set(), 20);
+    const first = await more.next(20, 5);
+    expect(asked.data).toBe(5);
+    expect(first.map((d) => d.url)).toEqual(['/p1/', '/p2/', '/p3/']);
+    const rest = await more.next(20 - first.length);
+    const inHead = pages.slice(0, 20);
+    expect([...first, ...rest].map((d) => d.url)).toEqual([
+      ...inHead.filter((p) => p.kind === 'c').map((p) => p.url),
+      ...inHead.filter((p) => p.kind === 's').map((p) => p.url),
+    ]);
+    // Past the first page, Pagefind's order stands, digests and all.
+    expect((await more.next(20)).map((d) => d.url)).toEqual(pages.slice(20).map((p) => p.url));
+    expect(more.done).toBe(true);
   });
 
   it('drops a word Pagefind answers only with a shorter word it has (the longest prefix of it on some page), and keeps a word of the same stem', async () => {

@@ -230,20 +230,6 @@ export async function exactFirst(results: readonly PagefindResult[], words: Read
   return [...order, ...head.filter((_, i) => !placed.has(i)), ...results.slice(depth)];
 }
 
-/**
- * The results with the source digests among the first `depth` after the commitments and extracts
- * there; the order is otherwise kept. A digest answers questions about the document as a whole,
- * which its title and aliases meet (they are in the instant answers); in the full text its prose
- * matched a word it shares with the pages that answer (issue 20: "a commitment ranks above the
- * digest", and the bench's body-text typo set, where three digests that say "access" stood above
- * the one commitment meant by "aciess").
- */
-export async function digestsLast(results: readonly PagefindResult[], depth: number): Promise<PagefindResult[]> {
-  const head = results.slice(0, depth);
-  const digest = await Promise.all(head.map(async (result) => (await result.data()).meta.result === 's'));
-  return [...head.filter((_, i) => !digest[i]), ...head.filter((_, i) => digest[i]), ...results.slice(depth)];
-}
-
 /** The results, each reading its data once however often it is asked (the list reorders them by it, then shows them). */
 export const readOnce = (results: readonly PagefindResult[]): PagefindResult[] =>
   results.map((result) => {

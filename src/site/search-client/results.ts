@@ -28,37 +28,53 @@ export function resultHref(data: PagefindData): string {
 /**
  * Pagefind's results after the instant answers that lead the list: each result's data loaded only
  * when it is to be shown, the pages already shown above left out. `next` loads the next results;
- * "Show more" calls it again and nothing is searched twice.
+ * "Show more" calls it again and nothing is searched twice. Source digests among the first
+ * `digestsAfter` results are held back until the commitments and extracts there are shown: a
+ * digest answers questions about the document as a whole, which its title and aliases meet (they
+ * are in the instant answers); in the full text its prose matched a word it shares with the pages
+ * that answer (issue 20: a commitment ranks above the digest; in the bench's body-text typo set,
+ * three digests that say "access" stood above the one commitment meant by "aciess"). Held, not
+ * sorted: the first results are shown after five pages' data, not the whole page's.
  */
 export interface Following {
   /** Loads results until `count` more are kept or `read` more have been read (whichever comes first), and returns the kept ones. */
   next(count: number, read?: number): Promise<PagefindData[]>;
-  /** True once every result has been read. */
+  /** True once every result has been read and shown. */
   readonly done: boolean;
   /** How many results the list holds in all: the lead, and every full-text result not among it as far as they have been read. */
   readonly total: number;
 }
 
-export function following(results: readonly PagefindResult[], leadUrls: ReadonlySet<string>): Following {
+export function following(results: readonly PagefindResult[], leadUrls: ReadonlySet<string>, digestsAfter = 0): Following {
   let cursor = 0;
   let repeats = 0;
+  const held: PagefindData[] = [];
+  const head = Math.min(digestsAfter, results.length);
   return {
     async next(count, read = Number.POSITIVE_INFINITY) {
       const kept: PagefindData[] = [];
+      const release = () => {
+        while (cursor >= head && kept.length < count && held.length) kept.push(held.shift() as PagefindData);
+      };
+      release();
       let left = read;
       while (kept.length < count && cursor < results.length && left > 0) {
-        const batch = results.slice(cursor, cursor + Math.min(count - kept.length, left));
+        const start = cursor;
+        // A batch stops where the held digests are due.
+        const batch = results.slice(cursor, Math.min(cursor + Math.min(count - kept.length, left), cursor < head ? head : results.length));
         cursor += batch.length;
         left -= batch.length;
-        for (const data of await Promise.all(batch.map((r) => r.data()))) {
+        for (const [i, data] of (await Promise.all(batch.map((r) => r.data()))).entries()) {
           if (leadUrls.has(data.url)) repeats++;
+          else if (start + i < head && data.meta.result === 's') held.push(data);
           else kept.push(data);
         }
+        release();
       }
       return kept;
     },
     get done() {
-      return cursor >= results.length;
+      return cursor >= results.length && held.length === 0;
     },
     get total() {
       return results.length + leadUrls.size - repeats;

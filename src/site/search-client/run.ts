@@ -7,18 +7,7 @@ import type { InstantDoc } from '../search-instant.ts';
 import { meaningfulWords, searchWords } from '../search-rules.ts';
 import type { Urls } from '../urls.ts';
 import { correctQuery, corrections, distance, type Vocabulary } from './correct.ts';
-import {
-  type Counts,
-  digestsLast,
-  exactFirst,
-  type Found,
-  fullText,
-  fullTextEither,
-  orCounts,
-  type Pagefind,
-  type PagefindData,
-  readOnce,
-} from './full-text.ts';
+import { type Counts, exactFirst, type Found, fullText, fullTextEither, orCounts, type Pagefind, type PagefindData, readOnce } from './full-text.ts';
 import { answer, fuzziness, type Instant, knows, loadWords, type Selection, together } from './instant.ts';
 import { docUrl, type Following, following } from './results.ts';
 
@@ -176,9 +165,7 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   // The instant answers are for one correction of the unknown word; where it had others, room is
   // left in the first five for the pages that hold them.
   const lead = others.length ? answers.slice(0, CORRECTION.leadWithAlternatives) : answers;
-  const results = await digestsLast(found.result.results, RESULT_LIST.page);
-  if (!progress.current()) return;
-  const more = following(results, new Set(lead.map((doc) => docUrl(urls, doc))));
+  const more = following(found.result.results, new Set(lead.map((doc) => docUrl(urls, doc))), RESULT_LIST.page);
   const wanted = Math.max(0, RESULT_LIST.page - lead.length);
   // The top of the list first, then the rest of the page.
   const first = await more.next(wanted, RESULT_LIST.firstBatch);
