@@ -38,6 +38,14 @@ async function search(typed: string, pagefind: Pagefind | undefined, instant?: I
   return outcome;
 }
 
+/** The fixture content's instant index, as the search page loads it. */
+function fixtureInstant(): Instant {
+  const loaded = loadContent(GOOD);
+  if (!loaded.ok) throw new Error('the fixture does not load');
+  const { manifest, files } = instantFile(loaded.graph);
+  return loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+}
+
 describe('one search', () => {
   const pages = Array.from({ length: 45 }, (_, i) => ({ url: `/commitments/c${i}/`, text: `kinship care ${i % 3 === 0 ? 'allowance' : 'strategy'} ${i}` }));
 
@@ -67,10 +75,7 @@ describe('one search', () => {
   });
 
   it('puts the instant answers first and does not repeat them among the full-text results', async () => {
-    const loaded = loadContent(GOOD);
-    if (!loaded.ok) throw new Error('the fixture does not load');
-    const { manifest, files } = instantFile(loaded.graph);
-    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const instant = fixtureInstant();
     const lead = await search('staying close', undefined, instant);
     expect(lead.lead.map((d) => d.id)).toContain('alpha-staying-close');
     const leadUrl = urls.commitment('alpha-staying-close');
@@ -83,10 +88,7 @@ describe('one search', () => {
   });
 
   it('searches the full text for the best corrections of an unknown word, not only the first, so a rare body-text word is not lost to a commoner one', async () => {
-    const loaded = loadContent(GOOD);
-    if (!loaded.ok) throw new Error('the fixture does not load');
-    const { manifest, files } = instantFile(loaded.graph);
-    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const instant = fixtureInstant();
     // "wolster" is one edit from both; "bolster" is a title word (heavier) on ten pages, "holster" a body word on one.
     const vocabulary = prepareVocabulary({ targets: { bolster: 100, holster: 1 } });
     const { engine } = fakePagefind([
@@ -102,10 +104,7 @@ describe('one search', () => {
   });
 
   it('paints the instant answers for a query with an unknown word before it starts correcting the word', async () => {
-    const loaded = loadContent(GOOD);
-    if (!loaded.ok) throw new Error('the fixture does not load');
-    const { manifest, files } = instantFile(loaded.graph);
-    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const instant = fixtureInstant();
     const steps: string[] = [];
     const outcome = await runSearch(
       request('staying closse'),
@@ -129,10 +128,7 @@ describe('one search', () => {
   });
 
   it('puts the pages that have a corrected word as corrected before those Pagefind matched only by its stem', async () => {
-    const loaded = loadContent(GOOD);
-    if (!loaded.ok) throw new Error('the fixture does not load');
-    const { manifest, files } = instantFile(loaded.graph);
-    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const instant = fixtureInstant();
     // As Pagefind stems: "replace", "replaced" and "replacement" are one word to it, ranked here by
     // how often the page says it. Only the seventh page says "replace" itself.
     const pages = [
@@ -199,20 +195,14 @@ describe('one search', () => {
       { url: '/commitments/follows/', text: 'it follows that' },
     ];
     const vocabulary = prepareVocabulary({ targets: { followed: 24, follow: 12, follows: 1 } });
-    const loaded = loadContent(GOOD);
-    if (!loaded.ok) throw new Error('the fixture does not load');
-    const { manifest, files } = instantFile(loaded.graph);
-    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const instant = fixtureInstant();
     const outcome = await runSearch(request('followe'), { ...layers(stemming('follow', pages), instant), vocabulary: async () => vocabulary }, quiet, urls);
     if (!outcome || outcome === 'failed') throw new Error('no outcome');
     expect(outcome.results.map((r) => r.url).slice(0, 3)).toContain('/commitments/follows/');
   });
 
   it('keeps fewer instant answers above the full text when the unknown word had other corrections, leaving room for their pages', async () => {
-    const loaded = loadContent(GOOD);
-    if (!loaded.ok) throw new Error('the fixture does not load');
-    const { manifest, files } = instantFile(loaded.graph);
-    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    const instant = fixtureInstant();
     // Four of the fixture's titles say "Alpha"; "alpho", as near to "alphx", is on one page's body.
     const vocabulary = prepareVocabulary({ targets: { alpha: 10, alpho: 1 } });
     const { engine } = fakePagefind([
