@@ -34,7 +34,8 @@ export function resultHref(data: PagefindData): string {
  * are in the instant answers); in the full text its prose matched a word it shares with the pages
  * that answer (issue 20: a commitment ranks above the digest; in the bench's body-text typo set,
  * three digests that say "access" stood above the one commitment meant by "aciess"). Held, not
- * sorted: the first results are shown after five pages' data, not the whole page's.
+ * sorted: the first results are shown after five pages' data, and the rest of the first page is
+ * read in one batch after them.
  */
 export interface Following {
   /** Loads results until `count` more are kept or `read` more have been read (whichever comes first), and returns the kept ones. */
@@ -48,33 +49,33 @@ export interface Following {
 export function following(results: readonly PagefindResult[], leadUrls: ReadonlySet<string>, digestsAfter = 0): Following {
   let cursor = 0;
   let repeats = 0;
+  /** Read and not yet returned. */
+  const ready: PagefindData[] = [];
+  /** Digests among the first `digestsAfter`, due once those are read. */
   const held: PagefindData[] = [];
   const head = Math.min(digestsAfter, results.length);
   return {
     async next(count, read = Number.POSITIVE_INFINITY) {
-      const kept: PagefindData[] = [];
-      const release = () => {
-        while (cursor >= head && kept.length < count && held.length) kept.push(held.shift() as PagefindData);
-      };
-      release();
       let left = read;
-      while (kept.length < count && cursor < results.length && left > 0) {
+      while (ready.length < count && cursor < results.length && left > 0) {
         const start = cursor;
-        // A batch stops where the held digests are due.
-        const batch = results.slice(cursor, Math.min(cursor + Math.min(count - kept.length, left), cursor < head ? head : results.length));
-        cursor += batch.length;
+        // Inside the head, the rest of it at once: each digest held back would otherwise cost
+        // another round trip for the page that takes its place.
+        const end = cursor < head ? Math.min(head, cursor + left) : Math.min(results.length, cursor + Math.min(count - ready.length, left));
+        const batch = results.slice(cursor, end);
+        cursor = end;
         left -= batch.length;
         for (const [i, data] of (await Promise.all(batch.map((r) => r.data()))).entries()) {
           if (leadUrls.has(data.url)) repeats++;
           else if (start + i < head && data.meta.result === 's') held.push(data);
-          else kept.push(data);
+          else ready.push(data);
         }
-        release();
+        if (cursor >= head) ready.push(...held.splice(0));
       }
-      return kept;
+      return ready.splice(0, count);
     },
     get done() {
-      return cursor >= results.length && held.length === 0;
+      return cursor >= results.length && ready.length === 0 && held.length === 0;
     },
     get total() {
       return results.length + leadUrls.size - repeats;
