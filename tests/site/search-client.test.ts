@@ -8,13 +8,13 @@ import { bundleSearchClient } from '../../src/integrations/search-client.ts';
 import { loadContent } from '../../src/lib/load.ts';
 import { prepareVocabulary } from '../../src/site/search-client/correct.ts';
 import type { Pagefind, PagefindData } from '../../src/site/search-client/full-text.ts';
-import { docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
+import { answer, docFilters, type Instant, loadInstant } from '../../src/site/search-client/instant.ts';
 import { following } from '../../src/site/search-client/results.ts';
 import { type Layers, type Outcome, type Progress, runSearch } from '../../src/site/search-client/run.ts';
 import { readState, writeState } from '../../src/site/search-client/state.ts';
 import { CORRECTION, RESULT_LIST } from '../../src/site/search-config.ts';
 import { searchWords } from '../../src/site/search-rules.ts';
-import { instantFile, instantIndex } from '../../src/site/search-instant.ts';
+import { instantFile, instantFiles, instantIndex } from '../../src/site/search-instant.ts';
 import { commitmentSearchRecord, extractSearchRecord, type SearchRecord, sourceSearchRecord } from '../../src/site/search.ts';
 import { makeUrls } from '../../src/site/urls.ts';
 import { GOOD } from '../support/fixtures.ts';
@@ -125,6 +125,24 @@ describe('one search', () => {
     expect(outcome.query).toBe('staying close');
     // The answers MiniSearch's fuzzy match found at once, painted, and only then the correction.
     expect(steps.slice(0, 3)).toEqual([expect.stringMatching(/^instant [1-9]/), 'painted', 'vocabulary']);
+  });
+
+  it('shows the answers whose pages are in before the pages of the others arrive', async () => {
+    const loaded = loadContent(GOOD);
+    if (!loaded.ok) throw new Error('the fixture does not load');
+    // Cut small, as at 10,000 commitments: word shards and blocks of two pages, fetched as needed.
+    const { manifest, files } = instantFiles(loaded.graph, { preload: 0, shard: 400, block: 2 });
+    const instant = loadInstant(MiniSearch, manifest, async (path) => JSON.parse(files.get(path) ?? 'null'));
+    // "leavers" brings in the block of the first answer for "staying", not that of the second.
+    await answer(instant, 'leavers', {});
+    const shown: string[][] = [];
+    await runSearch(
+      request('staying'),
+      layers(fakePagefind([]).engine, instant),
+      { ...quiet, instant: (_engine, docs) => shown.push(docs.map((d) => d.id)) },
+      urls,
+    );
+    expect(shown).toEqual([['alpha-staying-close'], ['alpha-staying-close', expect.any(String)]]);
   });
 
   it('puts the pages that have a corrected word as corrected before those Pagefind matched only by its stem', async () => {

@@ -83,6 +83,29 @@ describe('the instant index in shards (the fixture, cut small)', () => {
     expect(fetched.length).toBe(before);
   });
 
+  it('hands over at once the leading answers whose pages are in, while the pages of the others are fetched', async () => {
+    const { engine, fetched } = served(file);
+    const top = (query: string) =>
+      whole
+        .search(query)
+        .slice(0, 5)
+        .map((hit) => hit.id as number);
+    const blockOf = (id: number) => file.manifest.blocks[Math.floor(id / file.manifest.block)] as string;
+    // "leavers" brings in the block of one page that "staying" also answers with, first of two.
+    await answer(engine, 'leavers', {});
+    const inAlready = top('staying').findIndex((id) => !fetched.includes(blockOf(id)));
+    expect(inAlready, 'the fixture, cut small, should leave the second answer for "staying" in a block "leavers" did not fetch').toBeGreaterThan(0);
+    const handed: string[][] = [];
+    const docs = await answer(engine, 'staying', {}, {}, (leading) => handed.push(leading.map((d) => d.id)));
+    const ids = top('staying').map((id) => file.index.docs[id]?.id);
+    expect(handed).toEqual([ids.slice(0, inAlready)]);
+    expect(docs.map((d) => d.id)).toEqual(ids);
+    // With every page in, nothing is handed over early.
+    handed.length = 0;
+    await answer(engine, 'staying', {}, {}, (leading) => handed.push(leading.map((d) => d.id)));
+    expect(handed).toEqual([]);
+  });
+
   it('leaves a word still being typed alone until its third letter', async () => {
     const { engine, fetched } = served(file);
     await answer(engine, 'kinship a', {});

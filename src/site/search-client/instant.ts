@@ -257,8 +257,20 @@ export function loadInstant(Engine: typeof MiniSearch, file: InstantManifest, fe
 /** Hits looked at, at most, for answers under filters: each needs its page's block. */
 const FILTERED_HITS = 200;
 
-/** The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's. Fetches what it needs. */
-export async function answer(engine: Instant | undefined, query: string, filters: Selection, options: SearchOptions = {}): Promise<InstantDoc[]> {
+/**
+ * The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's.
+ * Fetches what it needs. Where some of the pages to show are not in yet, `leading` first gets the
+ * answers before the first missing one: while a word is typed key by key, the best answers of the
+ * word so far are usually those of the whole word, and their pages came in with it (bench: a
+ * round trip for the others' page blocks was most of a later keystroke's wait at 10,000).
+ */
+export async function answer(
+  engine: Instant | undefined,
+  query: string,
+  filters: Selection,
+  options: SearchOptions = {},
+  leading?: (docs: InstantDoc[]) => void,
+): Promise<InstantDoc[]> {
   if (!engine || !query) return [];
   const combineWith = options.combineWith ?? 'AND';
   const q = instantQuery(query, engine.file.glossary, combineWith);
@@ -283,6 +295,10 @@ export async function answer(engine: Instant | undefined, query: string, filters
   const wanted = RESULT_LIST.instant;
   if (!Object.keys(filters).length) {
     const top = hits.slice(0, wanted);
+    if (leading) {
+      const inAlready = top.findIndex((id) => !engine.docs.has(id));
+      if (inAlready > 0) leading(top.slice(0, inAlready).map((id) => engine.docs.get(id) as InstantDoc));
+    }
     await loadPages(engine, top);
     return top.map((id) => engine.docs.get(id)).filter((doc) => doc !== undefined);
   }

@@ -79,12 +79,16 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
     progress.instant(engine, docs);
     shown = true;
   };
+  // The answers whose pages are in, shown while the others' pages come.
+  const early = (docs: InstantDoc[]) => {
+    if (progress.current()) show(docs);
+  };
   // The instant index's shards for the words typed: fetched now, where the index is split.
   if (engine && typed) await loadWords(engine, typed);
   if (!progress.current()) return;
   if (engine && typed && !exact && searchWords(typed).some((w) => w.length >= CORRECTION.inPairFrom && !/\d/.test(w) && !known(w))) {
     // MiniSearch's own fuzzy match answers at once; the vocabulary then corrects the query for the full text.
-    show(await answer(engine, typed, filters));
+    show(await answer(engine, typed, filters, {}, early));
     // Painted before the correction starts: with the vocabulary already in, correcting runs on
     // without yielding, and the answers waited for it (the slowest later searches in the bench
     // were these, a query with one mistyped word).
@@ -99,7 +103,7 @@ export async function runSearch(request: SearchRequest, layers: Layers, progress
   // it loosely in titles would put "better" first for "letter".
   const vocabulary = checked;
   const fuzzy = exact ? { fuzzy: false } : vocabulary ? { fuzzy: (term: string) => (vocabulary.targets.has(term) ? 0 : fuzziness(term)) } : {};
-  const instantDocs = await answer(engine, query, filters, fuzzy);
+  const instantDocs = await answer(engine, query, filters, fuzzy, early);
   if (!progress.current()) return;
   show(instantDocs);
 
