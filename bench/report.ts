@@ -3,6 +3,7 @@ import type { BuildResult } from './build.ts';
 import type { ProfileSummary } from './profile.ts';
 import type { WeightReport } from './weight.ts';
 import { RESULT_LIST } from '../src/site/search-config.ts';
+import { KEY_INTERVAL_MS } from './search/browser.ts';
 
 /** A shared /search/?q= link, cold and throttled: to the first answers, and what came before them. */
 export interface LinkResult {
@@ -30,6 +31,8 @@ export interface EngineResult {
     files: { path: string; bytes: number }[];
   };
   warm: { firstMs: number; bytes: number; requests: number };
+  /** The site only: later searches typed key by key at a phone typist's pace, from the last key. */
+  typed?: { p50: number; p95: number; ms: number[]; fullP95: number };
   link?: LinkResult;
   hits: { exact: number; typo: number; short: number; queries: number; firstLetter?: number; transposed?: number; bodyOnly?: number };
   indexBytes?: number;
@@ -323,11 +326,18 @@ export function searchGoals(results: BenchResults): Goal[] {
     const e = site(x.search);
     if (!e) continue;
     add(
-      `Later keystrokes, p95 to the first answers, ${x.n.toLocaleString('en-GB')}`,
+      `Later searches pasted whole, p95 to the first answers, ${x.n.toLocaleString('en-GB')}`,
       '≤ 50 ms',
       `${msf(e.cold.laterP95)} (p50 ${msf(e.cold.laterP50)}; full list p95 ${msf(e.cold.laterFullP95)}); ${side(x.search, (y) => msf(y.cold.laterP95))}`,
       e.cold.laterP95 <= 50,
     );
+    if (e.typed)
+      add(
+        `Later searches typed key by key (${KEY_INTERVAL_MS} ms apart), p95 from the last key to the first answers, ${x.n.toLocaleString('en-GB')}`,
+        '≤ 50 ms',
+        `${msf(e.typed.p95)} over ${e.typed.ms.length} two-word queries (p50 ${msf(e.typed.p50)}; full list p95 ${msf(e.typed.fullP95)})`,
+        e.typed.p95 <= 50,
+      );
   }
   const large = results.sizes.find((x) => x.n === 10_000);
   const le = site(large?.search);

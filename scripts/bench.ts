@@ -18,7 +18,7 @@ import { build, countFiles, ROOT, runNode } from '../bench/build.ts';
 import { generateTree, realContentCorpus, writeTree } from '../bench/generate.ts';
 import { summarise } from '../bench/profile.ts';
 import { goals, markdown, productEngine, searchMarkdown, type BenchResults, type EngineResult, type SizeResult } from '../bench/report.ts';
-import { CHROMIUM, launch, linkRun, percentile, siteTopFive, throttledRun, topFive } from '../bench/search/browser.ts';
+import { CHROMIUM, launch, linkRun, percentile, siteTopFive, throttledRun, topFive, typedRun } from '../bench/search/browser.ts';
 import { buildMiniSearchIndex, MINISEARCH_PAGE, minisearchBundle, PAGEFIND_PAGE, searchRecords } from '../bench/search/minisearch.ts';
 import { makeQueries, type Query, type QuerySets } from '../bench/search/queries.ts';
 import { startServer } from '../bench/search/server.ts';
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     queries: { type: 'string', default: '40' },
     later: { type: 'string', default: '20' },
+    typed: { type: 'string', default: '10' },
     'no-profile': { type: 'boolean', default: false },
     'search-only': { type: 'boolean', default: false },
   },
@@ -159,6 +160,8 @@ if (!existsSync(CHROMIUM)) {
         log(`N=${p.size.n}: search with ${e.engine}`);
         const cold = await throttledRun(browser, server, e.url, mixed, { warm: false, later: Number(args.later), site: e.site });
         const warm = await throttledRun(browser, server, e.url, mixed.slice(3), { warm: true, later: 0, site: e.site });
+        // Typed key by key: the site only, whose sharded instant index fetches while a word is typed.
+        const typed = e.site ? await typedRun(browser, server, e.url, p.queries.short.slice(1, 1 + Number(args.typed))) : undefined;
         const run = (queries: string[]) => (e.site ? siteTopFive(browser, server, e.url, queries) : topFive(browser, server, e.url, queries));
         const hitRate = async (queries: Query[]) => {
           const tops = await run(queries.map((q) => q.query));
@@ -188,6 +191,7 @@ if (!existsSync(CHROMIUM)) {
             files: cold.first.files,
           },
           warm: { firstMs: warm.first.ms, bytes: warm.first.bytes, requests: warm.first.requests },
+          ...(typed ? { typed: { p50: percentile(typed.ms, 50), p95: percentile(typed.ms, 95), ms: typed.ms, fullP95: percentile(typed.fullMs, 95) } } : {}),
           link: { ...link, query: linkQuery },
           hits: { exact, typo, short, queries: p.queries.exact.length, firstLetter, transposed, bodyOnly },
           ...(e.engine === 'minisearch'
@@ -197,7 +201,7 @@ if (!existsSync(CHROMIUM)) {
               : {}),
         };
         log(
-          `N=${p.size.n} ${e.engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers; first ${Math.round(cold.first.ms)} ms, ${cold.first.bytes} B in ${cold.first.requests} req; warm ${Math.round(warm.first.ms)} ms; later p95 ${Math.round(result.cold.laterP95)} ms; hits ${Math.round(exact * 100)}% / typos ${[typo, firstLetter, transposed, bodyOnly].map((r) => `${Math.round(r * 100)}%`).join(' ')}`,
+          `N=${p.size.n} ${e.engine}: link ${Math.round(link.ms)} ms, ${link.bytes} B before the first answers; first ${Math.round(cold.first.ms)} ms, ${cold.first.bytes} B in ${cold.first.requests} req; warm ${Math.round(warm.first.ms)} ms; later p95 ${Math.round(result.cold.laterP95)} ms${typed ? `, typed ${Math.round(result.typed?.p95 ?? NaN)} ms` : ''}; hits ${Math.round(exact * 100)}% / typos ${[typo, firstLetter, transposed, bodyOnly].map((r) => `${Math.round(r * 100)}%`).join(' ')}`,
         );
         search.push(result);
       }
@@ -297,6 +301,7 @@ const results: BenchResults = {
     seed,
     queries: Number(args.queries),
     later: Number(args.later),
+    typed: Number(args.typed),
     throttle: '150 ms RTT, 1.6 Mbps down, 750 kbps up, 4× CPU',
     typeAfterFocusMs: 1000,
     compression: 'gzip level 6 (Pagefind index files as written)',

@@ -199,6 +199,50 @@ export async function throttledRun(
   }
 }
 
+/**
+ * A reader's pace on a phone: 36.2 words a minute on average (Palin et al., "How do people type on
+ * mobile devices?", MobileHCI 2019, 37,370 volunteers), five characters a word, so about 330 ms
+ * between keys. The sharded instant index fetches a word's shards from its third letter, while the
+ * rest of it is typed; pasting a whole query at once (throttledRun) leaves it no time to.
+ */
+export const KEY_INTERVAL_MS = 330;
+
+/**
+ * The site's search page, throttled and cold, with each query typed key by key at
+ * KEY_INTERVAL_MS into a cleared box (the box focused first, as a tap would): the time from the
+ * last key's input event to the first answers for the whole query, and to its full list.
+ */
+export async function typedRun(browser: Browser, server: BenchServer, url: string, queries: Query[]): Promise<{ ms: number[]; fullMs: number[] }> {
+  const { context, page } = await throttledPage(browser, true);
+  try {
+    await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
+    await page.waitForSelector(SITE_INPUT, { state: 'visible' });
+    await page.waitForTimeout(300);
+    await page.focus(SITE_INPUT);
+    await page.waitForTimeout(TYPE_AFTER_FOCUS_MS);
+    const ms: number[] = [];
+    const fullMs: number[] = [];
+    for (const { query } of queries) {
+      await type(page, SITE_INPUT, '');
+      await page.keyboard.type(query, { delay: KEY_INTERVAL_MS });
+      // Timings of a prefix can land while typing (its full list done between two keys): only the whole query's counts.
+      const handle = await page.waitForFunction((q) => (window as unknown as { __timings: Timing[] }).__timings.filter((t) => t.query === q).at(-1), query, {
+        timeout: 300_000,
+        polling: 50,
+      });
+      const timing = (await handle.jsonValue()) as Timing;
+      ms.push(timing.ms);
+      fullMs.push(timing.fullMs);
+      await page.evaluate(() => {
+        (window as unknown as { __timings: Timing[] }).__timings.length = 0;
+      });
+    }
+    return { ms, fullMs };
+  } finally {
+    await context.close();
+  }
+}
+
 /** The site's search page, unthrottled: each query's top-five URLs. */
 export async function siteTopFive(browser: Browser, server: BenchServer, url: string, queries: string[]): Promise<string[][]> {
   const context = await browser.newContext();

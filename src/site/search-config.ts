@@ -158,11 +158,16 @@ export const RESULT_LIST = {
    */
   glossaryVariants: 6,
   /**
-   * Pause after a keystroke before the full-text search; the instant answers do not wait. Not
-   * varied. Bench of 2026-12-01 (200 commitments, throttled): a later keystroke's instant answers
-   * at 42–67 ms p50, the full list, pause included, at about 1.4 s p95.
+   * Pause after a keystroke before the full-text search; the instant answers do not wait. Longer
+   * than the 330 ms between keys of an average phone typist (36.2 words a minute, Palin et al.,
+   * MobileHCI 2019): at 250 ms Pagefind searched every few keys of a word, and at 10,000
+   * commitments its work on the main thread (1.3 s of script, 0.6 s posting to its worker, with a
+   * 4× slower CPU) now and then held a keystroke's instant answers for 2.5 s. Ad hoc, 10,000
+   * commitments, ten two-word queries typed key by key, throttled: p95 to the first answers
+   * 1.2–2.9 s in five runs at 250 ms, 21–44 ms in three at 500 ms. The full list after the last
+   * key comes 250 ms later.
    */
-  typingPauseMs: 250,
+  typingPauseMs: 500,
 } as const;
 
 /**
