@@ -32,11 +32,20 @@ const layers = (pagefind: Pagefind | undefined, instant?: Instant): Layers => ({
 const quiet: Progress = { current: () => true, instant: () => {}, first: () => {} };
 const request = (typed: string) => ({ typed, exact: false, filters: {}, typing: false });
 
-async function search(typed: string, pagefind: Pagefind | undefined, instant?: Instant): Promise<Outcome> {
-  const outcome = await runSearch(request(typed), layers(pagefind, instant), quiet, urls);
+/** One search; with `targets`, a vocabulary of those words (weights) corrects unknown words. */
+async function search(typed: string, pagefind: Pagefind | undefined, instant?: Instant, targets?: Record<string, number>): Promise<Outcome> {
+  const vocabulary = prepareVocabulary(targets ? { targets } : {});
+  const outcome = await runSearch(request(typed), { ...layers(pagefind, instant), vocabulary: async () => vocabulary }, quiet, urls);
   if (!outcome || outcome === 'failed') throw new Error(`the search for "${typed}" gave ${outcome}`);
   return outcome;
 }
+
+/** Full text where `common` is on `count` pages and `rare` on one, /commitments/rare/. */
+const commonAndRare = (common: string, count: number, rare: string): Pagefind =>
+  fakePagefind([
+    ...Array.from({ length: count }, (_, i) => ({ url: `/commitments/${common}-${i}/`, text: `${common} ${i}` })),
+    { url: '/commitments/rare/', text: rare },
+  ]).engine;
 
 /** The fixture content's instant index, as the search page loads it. */
 function fixtureInstant(): Instant {
@@ -88,19 +97,12 @@ describe('one search', () => {
   });
 
   it('searches the full text for the best corrections of an unknown word, not only the first, so a rare body-text word is not lost to a commoner one', async () => {
-    const instant = fixtureInstant();
     // "wolster" is one edit from both; "bolster" is a title word (heavier) on ten pages, "holster" a body word on one.
-    const vocabulary = prepareVocabulary({ targets: { bolster: 100, holster: 1 } });
-    const { engine } = fakePagefind([
-      ...Array.from({ length: 10 }, (_, i) => ({ url: `/commitments/b${i}/`, text: `bolster ${i}` })),
-      { url: '/commitments/rare/', text: 'holster' },
-    ]);
-    const outcome = await runSearch(request('wolster'), { ...layers(engine, instant), vocabulary: async () => vocabulary }, quiet, urls);
-    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    const outcome = await search('wolster', commonAndRare('bolster', 10, 'holster'), fixtureInstant(), { bolster: 100, holster: 1 });
     expect(outcome.query).toBe('bolster');
     const top = [...outcome.lead.map((d) => urls.entity('commitment', d.id)), ...outcome.results.map((d) => d.url)].slice(0, 5);
     expect(top).toContain('/commitments/rare/');
-    expect(top[0]).toBe('/commitments/b0/');
+    expect(top[0]).toBe('/commitments/bolster-0/');
   });
 
   it('paints the instant answers for a query with an unknown word before it starts correcting the word', async () => {
@@ -171,12 +173,7 @@ describe('one search', () => {
           : [],
       }),
     };
-    const vocabulary = prepareVocabulary({ targets: { replace: 1, replaced: 1, replacement: 1, replacements: 1 } });
-    const run = async (typed: string) => {
-      const outcome = await runSearch(request(typed), { ...layers(engine, instant), vocabulary: async () => vocabulary }, quiet, urls);
-      if (!outcome || outcome === 'failed') throw new Error(`no outcome for "${typed}"`);
-      return outcome;
-    };
+    const run = (typed: string) => search(typed, engine, instant, { replace: 1, replaced: 1, replacement: 1, replacements: 1 });
     const corrected = await run('reqplace');
     expect(corrected.query).toBe('replace');
     const order = corrected.results.map((r) => r.url);
@@ -212,23 +209,15 @@ describe('one search', () => {
       ...Array.from({ length: 6 }, (_, i) => ({ url: `/commitments/f${i}/`, text: `what followed ${i}, and what will follow` })),
       { url: '/commitments/follows/', text: 'it follows that' },
     ];
-    const vocabulary = prepareVocabulary({ targets: { followed: 24, follow: 12, follows: 1 } });
-    const instant = fixtureInstant();
-    const outcome = await runSearch(request('followe'), { ...layers(stemming('follow', pages), instant), vocabulary: async () => vocabulary }, quiet, urls);
-    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    const outcome = await search('followe', stemming('follow', pages), fixtureInstant(), { followed: 24, follow: 12, follows: 1 });
     expect(outcome.results.map((r) => r.url).slice(0, 3)).toContain('/commitments/follows/');
   });
 
   it('keeps fewer instant answers above the full text when the unknown word had other corrections, leaving room for their pages', async () => {
-    const instant = fixtureInstant();
     // Four of the fixture's titles say "Alpha"; "alpho", as near to "alphx", is on one page's body.
-    const vocabulary = prepareVocabulary({ targets: { alpha: 10, alpho: 1 } });
-    const { engine } = fakePagefind([
-      ...Array.from({ length: 5 }, (_, i) => ({ url: `/commitments/a${i}/`, text: `alpha ${i}` })),
-      { url: '/commitments/rare/', text: 'alpho' },
-    ]);
-    const outcome = await runSearch(request('alphx'), { ...layers(engine, instant), vocabulary: async () => vocabulary }, quiet, urls);
-    if (!outcome || outcome === 'failed') throw new Error('no outcome');
+    const engine = commonAndRare('alpha', 5, 'alpho');
+    const instant = fixtureInstant();
+    const outcome = await search('alphx', engine, instant, { alpha: 10, alpho: 1 });
     expect(outcome.query).toBe('alpha');
     expect(outcome.lead).toHaveLength(CORRECTION.leadWithAlternatives);
     const top = [...outcome.lead.map((d) => urls.entity(d.k === 's' ? 'source' : 'commitment', d.id)), ...outcome.results.map((d) => d.url)].slice(0, 5);
