@@ -259,8 +259,9 @@ const FILTERED_HITS = 200;
 
 /**
  * The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's.
- * Fetches what it needs. Where some of the pages to show are not in yet, `leading` first gets the
- * answers before the first missing one: while a word is typed key by key, the best answers of the
+ * Fetches what it needs. Where some of the pages to show are not in yet (no filters selected:
+ * filtered answers need each page's filters first), `leading` first gets the answers before the
+ * first missing one: while a word is typed key by key, the best answers of the
  * word so far are usually those of the whole word, and their pages came in with it (bench: a
  * round trip for the others' page blocks was most of a later keystroke's wait at 10,000).
  */
