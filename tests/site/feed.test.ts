@@ -84,6 +84,13 @@ describe('the Atom serialiser (atomXml)', () => {
     expect(links(parsed.entry?.[0]?.link ?? [])[0]?.['@_href']).toBe(feed.entries[0]?.link);
   });
 
+  it('leaves out every control character XML 1.0 forbids, and keeps the text around each (and the astral ones)', () => {
+    const forbidden = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).filter((c) => !'\t\n\r'.includes(c));
+    const title = `a${forbidden.join('b')}c 𝔸`;
+    const parsed = parseAtom(atomXml({ ...feed, title, entries: [] }));
+    expect(parsed.title).toBe(`a${'b'.repeat(forbidden.length - 1)}c 𝔸`);
+  });
+
   it('is refused by the parser when broken, so the checks below can fail', () => {
     expect(() => parseAtom(atomXml(feed).replace('</feed>', ''))).toThrow(/not well-formed/);
   });
