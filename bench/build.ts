@@ -1,6 +1,7 @@
 // Runs a build as a child process from clean and measures it: the stage timings scripts/build.ts
-// prints, wall-clock total, peak memory (GNU time's maximum RSS of the largest process, and the
-// summed RSS of the whole process tree sampled from /proc), and the files it wrote.
+// prints, wall-clock total, peak memory (the largest process: GNU time's maximum RSS, and each
+// process's own peak, VmHWM, sampled from /proc; the summed RSS of the whole process tree, sampled),
+// and the files it wrote.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,14 +14,22 @@ export interface RunResult {
   wallMs: number;
   /** Largest single process (GNU time), in bytes; undefined without /usr/bin/time. */
   maxRssBytes?: number;
+  /** Largest peak (VmHWM) of any one process of the tree, sampled every 100 ms, in bytes. */
+  processPeakBytes: number;
   /** Largest sum over the process tree, sampled every 100 ms, in bytes. */
   treeRssBytes: number;
   stdout: string;
   stderr: string;
 }
 
-function rssOfTree(pid: number): number {
+/**
+ * The tree's summed RSS now, and the largest peak of any one of its processes so far. The peak is
+ * read from the process itself (VmHWM) because GNU time counts a child only once it is reaped:
+ * Pagefind's binary, closed as the build ends, can outlive it and go uncounted.
+ */
+function rssOfTree(pid: number): { total: number; largestPeak: number } {
   let total = 0;
+  let largestPeak = 0;
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -41,12 +50,14 @@ function rssOfTree(pid: number): number {
       const status = readFileSync(`/proc/${current}/status`, 'utf8');
       const match = /VmRSS:\s+(\d+) kB/.exec(status);
       if (match) total += Number(match[1]) * 1024;
+      const peak = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (peak) largestPeak = Math.max(largestPeak, Number(peak[1]) * 1024);
     } catch {
       // ended
     }
     stack.push(...(children.get(current) ?? []));
   }
-  return total;
+  return { total, largestPeak };
 }
 
 /** Runs `node <args>` (the Node running the bench) with env, measuring time and memory. */
@@ -62,8 +73,12 @@ export function runNode(args: string[], env: Record<string, string>, options: { 
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let treeRssBytes = 0;
+    let processPeakBytes = 0;
     const sampler = setInterval(() => {
-      if (child.pid) treeRssBytes = Math.max(treeRssBytes, rssOfTree(child.pid));
+      if (!child.pid) return;
+      const now = rssOfTree(child.pid);
+      treeRssBytes = Math.max(treeRssBytes, now.total);
+      processPeakBytes = Math.max(processPeakBytes, now.largestPeak);
     }, 100);
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('close', (code) => {
@@ -71,7 +86,7 @@ export function runNode(args: string[], env: Record<string, string>, options: { 
       if (timer) clearTimeout(timer);
       const wallMs = performance.now() - started;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      done({ ok: code === 0, wallMs, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}), treeRssBytes, stdout, stderr });
+      done({ ok: code === 0, wallMs, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}), processPeakBytes, treeRssBytes, stdout, stderr });
     });
   });
 }
@@ -84,7 +99,7 @@ export interface BuildResult {
   totalMs: number;
   /** The larger of the two measures below. */
   peakRssBytes: number;
-  /** Largest single process (GNU time). */
+  /** Largest single process: GNU time, or a process's own peak (VmHWM) sampled from /proc, whichever is larger. */
   processRssBytes?: number;
   /** Whole process tree (the build and Pagefind's binary), sampled. */
   treeRssBytes: number;
@@ -136,7 +151,7 @@ export async function build(content: string, outDir: string, extra: { nodeArgs?:
     stages,
     totalMs: run.wallMs,
     peakRssBytes: Math.max(run.maxRssBytes ?? 0, run.treeRssBytes),
-    ...(run.maxRssBytes ? { processRssBytes: run.maxRssBytes } : {}),
+    processRssBytes: Math.max(run.maxRssBytes ?? 0, run.processPeakBytes),
     treeRssBytes: run.treeRssBytes,
     ...(indexed ? { indexedPages: Number(indexed[1]) } : {}),
     ...countFiles(outDir),
