@@ -19,7 +19,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // Eight pages at a time: one at a time, the build waited on each page's folder and file being
-  // written, and at 10,000 commitments its thread was idle for about 40% of the pages stage
+  // written, and at 10,000 commitments its thread was idle for about a third of the pages stage
   // (CPU profile, December 2026). Rendering is still one thread; only the waits overlap.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // Validation before the build, Pagefind and the search files after it, the content watcher in dev.
