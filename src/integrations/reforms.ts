@@ -65,10 +65,11 @@ async function indexPages<T>(dir: string, alongside: () => Promise<T>): Promise<
     if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const added = await time('pagefind reading', () => index.addDirectory({ path: dir, glob: INDEXED_PAGES }));
     if (added.errors.length) throw new Error(`Pagefind could not index ${dir}: ${added.errors.join('; ')}`);
-    // The request goes to Pagefind before `alongside` starts, so the two run at once.
-    const writing = time('pagefind writing', () => index.writeFiles({ outputPath: resolve(dir, SEARCH_FILES.pagefind) }));
-    const other = await alongside();
-    const written = await writing;
+    // Pagefind has the request before `alongside` starts, so the two run at once; either failing fails both.
+    const [written, other] = await Promise.all([
+      time('pagefind writing', () => index.writeFiles({ outputPath: resolve(dir, SEARCH_FILES.pagefind) })),
+      alongside(),
+    ]);
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     await Promise.all(PAGEFIND_UIS.map((ui) => rm(resolve(dir, SEARCH_FILES.pagefind, ui), { force: true })));
     return { pages: added.page_count, alongside: other };
