@@ -261,9 +261,9 @@ const FILTERED_HITS = 200;
  * The instant answers for `query` under the selected filters, best first; `options` as MiniSearch's.
  * Fetches what it needs. Where some of the pages to show are not in yet (no filters selected:
  * filtered answers need each page's filters first), `leading` first gets the answers before the
- * first missing one: while a word is typed key by key, the best answers of the
- * word so far are usually those of the whole word, and their pages came in with it (bench: a
- * round trip for the others' page blocks was most of a later keystroke's wait at 10,000).
+ * first missing one: while a word is typed key by key, the best answers of the word so far are
+ * usually those of the whole word, and their pages came in with it (bench: a round trip for the
+ * others' page blocks was most of a later keystroke's wait at 10,000).
  */
 export async function answer(
   engine: Instant | undefined,
@@ -297,8 +297,8 @@ export async function answer(
   if (!Object.keys(filters).length) {
     const top = hits.slice(0, wanted);
     if (leading) {
-      const inAlready = top.findIndex((id) => !engine.docs.has(id));
-      if (inAlready > 0) leading(top.slice(0, inAlready).map((id) => engine.docs.get(id) as InstantDoc));
+      const firstMissing = top.findIndex((id) => !engine.docs.has(id));
+      if (firstMissing > 0) leading(top.slice(0, firstMissing).map((id) => engine.docs.get(id) as InstantDoc));
     }
     await loadPages(engine, top);
     return top.map((id) => engine.docs.get(id)).filter((doc) => doc !== undefined);
