@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Problem } from './problems.ts';
-import type { ParsedYaml } from './yaml.ts';
+import { type ParsedYaml, placeOf, placeOfKey } from './yaml.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -93,7 +93,7 @@ export function checkFields<S extends z.ZodType>(
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     for (const key of keys) {
       const path = [...prefix, ...issue.path];
-      const place = key === undefined ? context.yaml.placeOf(path) : context.yaml.placeOfKey(path, key);
+      const place = key === undefined ? placeOf(context.yaml, path) : placeOfKey(context.yaml, path, key);
       const fieldPath = key === undefined ? issue.path : [...issue.path, key];
       problems.push({
         file: context.file,

@@ -5,13 +5,25 @@ export interface YamlSyntaxError extends Place {
   message: string;
 }
 
+/**
+ * Where each node of a YAML document stands: the document's own tree reduced to places. Plain
+ * data, so that a digest parsed on another thread arrives whole (src/lib/parse-parallel.ts).
+ */
+export interface YamlPlaces {
+  at: Place;
+  /** A mapping's entries by key (the first of each), with where the key and its value stand. */
+  map?: Map<string, { key?: Place; value?: YamlPlaces }>;
+  /** A sequence's items (undefined where an item has no place of its own). */
+  seq?: (YamlPlaces | undefined)[];
+}
+
 export interface ParsedYaml {
   value: unknown;
   errors: YamlSyntaxError[];
-  /** Where the value at `path` stands in the file; falls back to the nearest ancestor that exists. */
-  placeOf(path: readonly PropertyKey[]): Place;
-  /** Where the key `key` of the mapping at `path` stands (for unknown-field problems). */
-  placeOfKey(path: readonly PropertyKey[], key: string): Place;
+  /** Undefined for an empty document. */
+  places: YamlPlaces | undefined;
+  /** Where the document starts, the place of anything that cannot be found. */
+  start: Place;
 }
 
 /**
@@ -50,38 +62,49 @@ export function parseYaml(text: string, firstLine = 1, firstColumn = 1): ParsedY
     }
   }
 
-  const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
-    let node: unknown = doc.contents;
-    let found: Node | undefined = doc.contents ?? undefined;
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-        node = pair?.value;
-      } else if (isSeq(node) && typeof key === 'number') {
-        node = node.items[key];
-      } else {
-        break;
+  const hasPlace = (node: unknown): node is Node => !!node && typeof node === 'object' && 'range' in node && !!(node as Node).range;
+  const placesOf = (node: Node): YamlPlaces => {
+    const places: YamlPlaces = { at: toPlace(node.range?.[0] ?? 0) };
+    if (isMap(node)) {
+      places.map = new Map();
+      for (const item of node.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (places.map.has(key)) continue;
+        places.map.set(key, {
+          ...(item.key.range ? { key: toPlace(item.key.range[0]) } : {}),
+          ...(hasPlace(item.value) ? { value: placesOf(item.value) } : {}),
+        });
       }
-      if (node && typeof node === 'object' && 'range' in node && (node as Node).range) found = node as Node;
-      else break;
+    } else if (isSeq(node)) {
+      places.seq = node.items.map((item) => (hasPlace(item) ? placesOf(item) : undefined));
     }
-    return found;
+    return places;
   };
 
-  return {
-    value,
-    errors,
-    placeOf(path) {
-      const node = nodeAt(path);
-      return toPlace(node?.range?.[0] ?? 0);
-    },
-    placeOfKey(path, key) {
-      const node = nodeAt(path);
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
-        if (pair && isScalar(pair.key) && pair.key.range) return toPlace(pair.key.range[0]);
-      }
-      return toPlace(node?.range?.[0] ?? 0);
-    },
-  };
+  return { value, errors, places: hasPlace(doc.contents) ? placesOf(doc.contents) : undefined, start: toPlace(0) };
+}
+
+/** The places of the value at `path`, or of its nearest ancestor that has one. */
+function nearest(yaml: ParsedYaml, path: readonly PropertyKey[]): YamlPlaces | undefined {
+  let found = yaml.places;
+  for (const key of path) {
+    let next: YamlPlaces | undefined;
+    if (found?.map) next = found.map.get(String(key))?.value;
+    else if (found?.seq && typeof key === 'number') next = found.seq[key];
+    if (!next) break;
+    found = next;
+  }
+  return found;
+}
+
+/** Where the value at `path` stands in the file; falls back to the nearest ancestor that exists. */
+export function placeOf(yaml: ParsedYaml, path: readonly PropertyKey[]): Place {
+  return nearest(yaml, path)?.at ?? yaml.start;
+}
+
+/** Where the key `key` of the mapping at `path` stands (for unknown-field problems). */
+export function placeOfKey(yaml: ParsedYaml, path: readonly PropertyKey[], key: string): Place {
+  const node = nearest(yaml, path);
+  return node?.map?.get(key)?.key ?? node?.at ?? yaml.start;
 }

@@ -6,7 +6,7 @@ import { checkFields } from '../lib/check-fields.ts';
 import { normaliseText } from '../lib/parse-digest.ts';
 import type { Problem } from '../lib/problems.ts';
 import { Id, Text, WebUrl } from '../lib/schema/primitives.ts';
-import { parseYaml } from '../lib/yaml.ts';
+import { parseYaml, placeOf } from '../lib/yaml.ts';
 
 export const Feed = z.strictObject({
   id: Id.describe('A short name for the feed, used in output and for its saved copy (<id>.xml).'),
@@ -62,7 +62,7 @@ export function readWatchConfig(file: string, text: string): ConfigResult {
     if (ids.has(feed.id)) {
       problems.push({
         file,
-        ...yaml.placeOf(['feeds', index, 'id']),
+        ...placeOf(yaml, ['feeds', index, 'id']),
         subject: 'watch',
         field: `feeds[${index}].id`,
         message: `repeats "${feed.id}"; expected each feed id once`,

@@ -5,7 +5,7 @@
 import type { ContentTree } from '../lib/load.ts';
 import { parseDigest } from '../lib/parse-digest.ts';
 import type { Place } from '../lib/problems.ts';
-import type { ParsedYaml } from '../lib/yaml.ts';
+import { type ParsedYaml, placeOf, placeOfKey } from '../lib/yaml.ts';
 
 /** A place in a content file. */
 export interface FilePlace extends Place {
@@ -31,12 +31,12 @@ export function contentPlaces(tree: ContentTree): ContentPlaces {
     for (const block of digest.commitments) commitments.set(block.id, { file: file.path, yaml: block.yaml });
   }
   const at = (entry: { file: string; yaml: ParsedYaml } | undefined, path: readonly PropertyKey[]): FilePlace | undefined =>
-    entry ? { file: entry.file, ...entry.yaml.placeOf(path) } : undefined;
+    entry ? { file: entry.file, ...placeOf(entry.yaml, path) } : undefined;
   return {
     commitment: (id, path) => at(commitments.get(id), path),
     commitmentKey: (id, path, key) => {
       const entry = commitments.get(id);
-      return entry ? { file: entry.file, ...entry.yaml.placeOfKey(path, key) } : undefined;
+      return entry ? { file: entry.file, ...placeOfKey(entry.yaml, path, key) } : undefined;
     },
     source: (id, path) => at(sources.get(id), path),
   };

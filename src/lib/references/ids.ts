@@ -5,6 +5,7 @@ import type { ParsedPillars } from '../cross-references.ts';
 import type { ParsedDigest } from '../parse-digest.ts';
 import type { Place, Problem } from '../problems.ts';
 import { reservedBecause } from './reserved-ids.ts';
+import { placeOf } from '../yaml.ts';
 
 export interface Declared {
   kind: string;
@@ -50,14 +51,14 @@ export function checkIds(digests: readonly ParsedDigest[], pillarsFile: ParsedPi
     const source = digest.declaredSource;
     if (source) {
       const id = source.id;
-      declare(id, 'source', digest.file, source.yaml.placeOf(['id']), `source "${id}"`);
+      declare(id, 'source', digest.file, placeOf(source.yaml, ['id']), `source "${id}"`);
       // The first file to declare an id keeps it; a duplicate must not hide the original's framework.
       if (!sources.has(id)) sources.set(id, digest);
       const expectedName = `${id}.md`;
       if (!source.fromFileName && basename(digest.file) !== expectedName) {
         problems.push({
           file: digest.file,
-          ...source.yaml.placeOf(['id']),
+          ...placeOf(source.yaml, ['id']),
           subject: `source "${id}"`,
           field: 'id',
           message: `does not match the file name; expected the file to be named ${expectedName}`,
@@ -68,7 +69,7 @@ export function checkIds(digests: readonly ParsedDigest[], pillarsFile: ParsedPi
         if (seen.has(entry)) {
           problems.push({
             file: digest.file,
-            ...source.yaml.placeOf(['framework', index, 'id']),
+            ...placeOf(source.yaml, ['framework', index, 'id']),
             subject: `source "${id}"`,
             field: `framework[${index}].id`,
             message: `duplicates framework entry "${entry}"; expected framework ids to be unique within the source`,
@@ -96,7 +97,7 @@ export function checkIds(digests: readonly ParsedDigest[], pillarsFile: ParsedPi
   if (pillarsFile) {
     pillarsFile.pillars.forEach((pillar, index) => {
       const position = pillarsFile.positions?.[index] ?? index;
-      declare(pillar.id, 'pillar', pillarsFile.file, pillarsFile.yaml.placeOf(['pillars', position, 'id']), `pillar "${pillar.id}"`);
+      declare(pillar.id, 'pillar', pillarsFile.file, placeOf(pillarsFile.yaml, ['pillars', position, 'id']), `pillar "${pillar.id}"`);
       pillarIds.add(pillar.id);
     });
   }

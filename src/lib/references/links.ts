@@ -2,6 +2,7 @@ import type { ParsedPillars } from '../cross-references.ts';
 import type { ParsedDigest } from '../parse-digest.ts';
 import type { Problem } from '../problems.ts';
 import type { DeclaredIds } from './ids.ts';
+import { placeOf } from '../yaml.ts';
 
 /**
  * Every reference from a digest resolves: related sources, the source's own framework entry,
@@ -30,7 +31,7 @@ export function checkReferences(
     const frameworkIds = declaredSource.frameworkIds;
     digest.source?.data.related.forEach((related, index) => {
       const source = declaredSource;
-      const place = source.yaml.placeOf(['related', index, 'source']);
+      const place = placeOf(source.yaml, ['related', index, 'source']);
       if (related.source === sourceId) {
         problems.push({
           file: digest.file,
@@ -52,7 +53,7 @@ export function checkReferences(
 
     for (const block of digest.commitments) {
       const subject = `commitment "${block.id}"`;
-      const at = (path: PropertyKey[]) => block.yaml.placeOf(path);
+      const at = (path: PropertyKey[]) => placeOf(block.yaml, path);
       const f = block.fields;
       if (!declaredSource.fromFileName && !frameworkIds.includes(f.sourcePillar)) {
         problems.push({
@@ -119,7 +120,7 @@ export function checkReferences(
         if (problem) {
           problems.push({
             file: digest.file,
-            ...block.yaml.placeOf(['legislation', index, 'act']),
+            ...placeOf(block.yaml, ['legislation', index, 'act']),
             subject: `commitment "${block.id}"`,
             field: `legislation[${index}].act`,
             message: problem,
@@ -133,7 +134,7 @@ export function checkReferences(
         if (!exists.commitment(id)) {
           problems.push({
             file: digest.file,
-            ...block.yaml.placeOf(['commitments', index]),
+            ...placeOf(block.yaml, ['commitments', index]),
             subject: `extract "${block.id}"`,
             field: `commitments[${index}]`,
             message: `names unknown commitment "${id}"; expected the id of a commitment`,

@@ -1,6 +1,7 @@
 import type { ParsedPillars } from '../cross-references.ts';
 import type { ParsedDigest } from '../parse-digest.ts';
 import type { Problem } from '../problems.ts';
+import { placeOf } from '../yaml.ts';
 
 /** Each pillar's `maps` name real sources and entries of their own frameworks; its `related` name real sources. */
 export function checkPillarMaps(pillarsFile: ParsedPillars | undefined, sources: Map<string, ParsedDigest>): Problem[] {
@@ -12,7 +13,7 @@ export function checkPillarMaps(pillarsFile: ParsedPillars | undefined, sources:
         if (!sources.has(id)) {
           problems.push({
             file: pillarsFile.file,
-            ...pillarsFile.yaml.placeOf(['pillars', p, 'related', r]),
+            ...placeOf(pillarsFile.yaml, ['pillars', p, 'related', r]),
             subject: `pillar "${pillar.id}"`,
             field: `related[${r}]`,
             message: `names unknown source "${id}"; expected one of: ${[...sources.keys()].sort().join(', ')}`,
@@ -25,7 +26,7 @@ export function checkPillarMaps(pillarsFile: ParsedPillars | undefined, sources:
         if (!digest?.declaredSource) {
           problems.push({
             file: pillarsFile.file,
-            ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'source']),
+            ...placeOf(pillarsFile.yaml, ['pillars', p, 'maps', m, 'source']),
             subject,
             field: `maps[${m}].source`,
             message: `names unknown source "${mapping.source}"; expected one of: ${[...sources.keys()].sort().join(', ')}`,
@@ -38,7 +39,7 @@ export function checkPillarMaps(pillarsFile: ParsedPillars | undefined, sources:
           if (!ids.includes(entry)) {
             problems.push({
               file: pillarsFile.file,
-              ...pillarsFile.yaml.placeOf(['pillars', p, 'maps', m, 'entries', e]),
+              ...placeOf(pillarsFile.yaml, ['pillars', p, 'maps', m, 'entries', e]),
               subject,
               field: `maps[${m}].entries[${e}]`,
               message: `names "${entry}", which is not in the framework of source "${mapping.source}"; expected one of: ${ids.join(', ') || '(the source has no framework entries)'}`,

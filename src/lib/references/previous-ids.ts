@@ -1,6 +1,7 @@
 import type { ParsedDigest } from '../parse-digest.ts';
 import type { Problem } from '../problems.ts';
 import type { Declared } from './ids.ts';
+import { placeOf } from '../yaml.ts';
 
 /** previousIds share the id namespace: an old URL must never be taken by a live entity, nor redirect to two. */
 export function checkPreviousIds(digests: readonly ParsedDigest[], declared: Map<string, Declared>): Problem[] {
@@ -9,7 +10,7 @@ export function checkPreviousIds(digests: readonly ParsedDigest[], declared: Map
     for (const block of [...digest.commitments, ...digest.extracts]) {
       const kind = digest.commitments.includes(block as never) ? 'commitment' : 'extract';
       block.fields.previousIds.forEach((old, index) => {
-        const place = block.yaml.placeOf(['previousIds', index]);
+        const place = placeOf(block.yaml, ['previousIds', index]);
         const subject = `${kind} "${block.id}"`;
         const earlier = declared.get(old);
         if (earlier?.kind.startsWith('previous id of ')) {
