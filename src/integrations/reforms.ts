@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Graph } from '../lib/graph.ts';
-import { loadContentOnce } from '../lib/content-store.ts';
+import { loadContentOnceParallel } from '../lib/content-store.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { writeSearchFiles } from '../site/search-files.ts';
 import { SEARCH_FILES } from '../site/search-rules.ts';
@@ -120,7 +120,7 @@ export default function reforms(): AstroIntegration {
             },
           },
         });
-        const checked = await time('validate', () => loadContentOnce(contentDirectory()));
+        const checked = await time('validate', () => loadContentOnceParallel(contentDirectory()));
         if (!checked.ok) {
           console.error(problemReport(checked.problems, 'the site was not built.'));
           // Exit here rather than throw: a thrown error reaches the terminal with Astro's stack trace.

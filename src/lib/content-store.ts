@@ -4,7 +4,7 @@
 // it. A tree whose files have changed since (an author's edit under `astro dev`) is loaded again.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent, type LoadResult } from './load.ts';
+import { loadContent, loadContentParallel, type LoadResult } from './load.ts';
 
 /** Names, sizes and modification times of the files a load reads: equal stamps, equal content. */
 function stamp(root: string): string {
@@ -28,12 +28,24 @@ function stamp(root: string): string {
 
 const loaded = new Map<string, { stamp: string; result: LoadResult }>();
 
+function remembered(root: string, now: string): LoadResult | undefined {
+  const earlier = loaded.get(root);
+  return earlier?.stamp === now ? earlier.result : undefined;
+}
+
+function remember(root: string, now: string, result: LoadResult): LoadResult {
+  loaded.set(root, { stamp: now, result });
+  return result;
+}
+
 /** `loadContent(root)`, reused while no file of the tree has changed. */
 export function loadContentOnce(root: string): LoadResult {
   const now = stamp(root);
-  const earlier = loaded.get(root);
-  if (earlier?.stamp === now) return earlier.result;
-  const result = loadContent(root);
-  loaded.set(root, { stamp: now, result });
-  return result;
+  return remembered(root, now) ?? remember(root, now, loadContent(root));
+}
+
+/** `loadContentOnce`, with a large tree parsed on several threads (the build's first load). */
+export async function loadContentOnceParallel(root: string): Promise<LoadResult> {
+  const now = stamp(root);
+  return remembered(root, now) ?? remember(root, now, await loadContentParallel(root));
 }

@@ -4,11 +4,12 @@ import { checkFields } from './check-fields.ts';
 import { checkCrossReferences, type ParsedPillars } from './cross-references.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { normaliseText, parseDigest, type ParsedDigest } from './parse-digest.ts';
+import { type ParallelOptions, parseDigests } from './parse-parallel.ts';
 import { sortProblems, type Problem } from './problems.ts';
 import { GlossaryFile, type GlossaryGroup } from './schema/glossary.ts';
 import { Pillar, PillarMapping, PillarsFile } from './schema/pillar.ts';
 import { ID_PATTERN } from './schema/primitives.ts';
-import { parseYaml, type ParsedYaml } from './yaml.ts';
+import { type ParsedYaml, parseYaml, placeOf } from './yaml.ts';
 
 export type LoadResult = { ok: true; graph: Graph } | { ok: false; problems: Problem[] };
 
@@ -106,7 +107,7 @@ function checkGlossary(source: ContentFile, problems: Problem[]): GlossaryGroup[
       if (earlier) {
         problems.push({
           file,
-          ...yaml.placeOf(['groups', g, 'terms', t]),
+          ...placeOf(yaml, ['groups', g, 'terms', t]),
           subject: 'glossary',
           field: `groups[${g}].terms[${t}]`,
           message: `repeats "${term}", already at ${earlier}; expected each term in one group only`,
@@ -171,4 +172,16 @@ export function readContentTree(root: string, cwd = process.cwd()): ContentTree 
 
 export function loadContent(root: string, options: { cwd?: string } = {}): LoadResult {
   return loadTree(readContentTree(root, options.cwd));
+}
+
+/** `loadContent`, with the digests not parsed before parsed on several threads when there is much to parse (./parse-parallel.ts). */
+export async function loadContentParallel(root: string, options: { cwd?: string } & ParallelOptions = {}): Promise<LoadResult> {
+  const tree = readContentTree(root, options.cwd);
+  const unparsed = tree.sources.filter((file) => lastParse.get(file.path)?.text !== file.text);
+  const digests = await parseDigests(unparsed, options);
+  unparsed.forEach((file, index) => {
+    const digest = digests[index];
+    if (digest) lastParse.set(file.path, { text: file.text, digest });
+  });
+  return loadTree(tree);
 }
