@@ -63,6 +63,13 @@ export async function parseDigests(files: readonly ContentFile[], options: Paral
   const [here = [], ...elsewhere] = shares(files, threads);
   const pending = elsewhere.map(parseInWorker);
   // The workers have their files before this thread starts on its own share.
-  const mine = here.map((file) => parseDigest(file.path, file.text));
+  let mine: ParsedDigest[];
+  try {
+    mine = here.map((file) => parseDigest(file.path, file.text));
+  } catch (error) {
+    // Not left running, or failing later with no one to hear it.
+    await Promise.allSettled(pending);
+    throw error;
+  }
   return [...mine, ...(await Promise.all(pending)).flat()];
 }
