@@ -9,13 +9,13 @@ import type { ContentFile } from './load.ts';
 import { parseDigest, type ParsedDigest } from './parse-digest.ts';
 
 /**
- * Below this much text a tree is parsed on this thread alone. Each thread warms up its own parser,
- * and a worker takes about 0.2 s to start: on 2 cores, the 1,000-commitment tree (3.9 MB) loaded
- * about 0.2 s slower on two threads than on one (four alternated runs each), the 10,000 tree
- * (39.6 MB) 3 to 6 s faster (validation 17.3, 16.3, 14.0 s against 11.1, 11.4, 10.3 s in three
- * alternated builds; December 2026).
+ * Below this many characters of text a tree is parsed on this thread alone. Each thread warms up
+ * its own parser, and a worker takes about 0.2 s to start: on 2 cores, the 1,000-commitment tree
+ * (3.9 MB) loaded about 0.2 s slower on two threads than on one (four alternated runs each), the
+ * 10,000 tree (39.6 MB) 3 to 6 s faster (validation 17.3, 16.3, 14.0 s against 11.1, 11.4,
+ * 10.3 s in three alternated builds; December 2026).
  */
-export const PARALLEL_FROM_BYTES = 10_000_000;
+export const PARALLEL_FROM_CHARS = 10_000_000;
 
 /** Splits `files`, in order, into at most `count` runs of about equal text. */
 export function shares<T extends ContentFile>(files: readonly T[], count: number): T[][] {
@@ -51,15 +51,15 @@ function parseInWorker(files: ContentFile[]): Promise<ParsedDigest[]> {
 export interface ParallelOptions {
   /** Threads in all, this one included (default: as many as the machine runs at once). */
   threads?: number;
-  /** Text below which everything is parsed on this thread (default PARALLEL_FROM_BYTES). */
-  fromBytes?: number;
+  /** Characters of text below which everything is parsed on this thread (default PARALLEL_FROM_CHARS). */
+  fromChars?: number;
 }
 
 /** Every file parsed with parseDigest, in the order given; on several threads when the tree is large. */
 export async function parseDigests(files: readonly ContentFile[], options: ParallelOptions = {}): Promise<ParsedDigest[]> {
-  const { threads = availableParallelism(), fromBytes = PARALLEL_FROM_BYTES } = options;
-  const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
-  if (threads < 2 || bytes < fromBytes) return files.map((file) => parseDigest(file.path, file.text));
+  const { threads = availableParallelism(), fromChars = PARALLEL_FROM_CHARS } = options;
+  const chars = files.reduce((sum, file) => sum + file.text.length, 0);
+  if (threads < 2 || chars < fromChars) return files.map((file) => parseDigest(file.path, file.text));
   const [here = [], ...elsewhere] = shares(files, threads);
   const pending = elsewhere.map(parseInWorker);
   // The workers have their files before this thread starts on its own share.

@@ -21,11 +21,11 @@ const everyDigest: ContentFile[] = [
   ...readdirSync(join(fixtures, 'errors')).map((name) => join(fixtures, 'errors', name)),
 ].flatMap((root) => readContentTree(root).sources);
 
-const file = (path: string, bytes: number): ContentFile => ({ path, text: 'x'.repeat(bytes) });
+const file = (path: string, chars: number): ContentFile => ({ path, text: 'x'.repeat(chars) });
 
 describe('shares', () => {
   it('splits the files in order into runs of about equal text, every file once', () => {
-    const files = [10, 30, 20, 40, 50, 50].map((bytes, index) => file(`f${index}.md`, bytes));
+    const files = [10, 30, 20, 40, 50, 50].map((chars, index) => file(`f${index}.md`, chars));
     const runs = shares(files, 2);
     expect(runs.flat()).toEqual(files);
     expect(runs.map((run) => run.reduce((sum, { text }) => sum + text.length, 0))).toEqual([100, 100]);
@@ -45,13 +45,13 @@ describe('parseDigests', () => {
     expect(everyDigest.length).toBeGreaterThan(70);
     const here = everyDigest.map(({ path, text }) => parseDigest(path, text));
     for (const threads of [2, 3]) {
-      const parallel = await parseDigests(everyDigest, { threads, fromBytes: 0 });
+      const parallel = await parseDigests(everyDigest, { threads, fromChars: 0 });
       expect(parallel).toStrictEqual(here);
     }
   });
 
   it('parses a tree below the threshold on this thread alone', async () => {
-    const digests = await parseDigests(everyDigest, { threads: 2, fromBytes: Number.POSITIVE_INFINITY });
+    const digests = await parseDigests(everyDigest, { threads: 2, fromChars: Number.POSITIVE_INFINITY });
     expect(digests).toStrictEqual(everyDigest.map(({ path, text }) => parseDigest(path, text)));
   });
 });
@@ -67,7 +67,7 @@ describe('loadContentParallel', () => {
     JSON.stringify(value, (_key, item: unknown) => (item instanceof Map ? [...item] : item)).replaceAll(`${as}/`, 'copy/');
 
   it('reports every problem of a bad tree as a load on one thread does, at the same places', async () => {
-    const two = await loadContentParallel(copy('many-problems', 'two'), { cwd: work, threads: 2, fromBytes: 0 });
+    const two = await loadContentParallel(copy('many-problems', 'two'), { cwd: work, threads: 2, fromChars: 0 });
     const one = loadContent(copy('many-problems', 'one'), { cwd: work });
     expect(one.ok).toBe(false);
     const problems = (result: LoadResult) => (result.ok ? ['(no problems)'] : result.problems.map(formatProblem));
@@ -76,7 +76,7 @@ describe('loadContentParallel', () => {
   });
 
   it('builds the same graph from a good tree', async () => {
-    const two = await loadContentParallel(copy('good', 'good-two'), { cwd: work, threads: 2, fromBytes: 0 });
+    const two = await loadContentParallel(copy('good', 'good-two'), { cwd: work, threads: 2, fromChars: 0 });
     const one = loadContent(copy('good', 'good-one'), { cwd: work });
     expect(two.ok).toBe(true);
     expect(samePaths(two, 'good-two')).toBe(samePaths(one, 'good-one'));
