@@ -37,6 +37,15 @@ export const PAGEFIND_RANKING = {
 export const PAGEFIND_EXCERPT_WORDS = 24;
 
 /**
+ * The most pages one Pagefind index holds before the index is written in parts, each by its own
+ * Pagefind process (src/site/search-parts.ts). Pagefind needed about 170 KB of memory per page at
+ * 10,000 commitments (13,953 pages, 2.4 GB); 8,000 pages keeps a process near 1.4 GB, under the 2 GB
+ * goal. The real content (about 220 pages) and 1,000 commitments stay in one index, so their
+ * search page loads one. SEARCH_PAGES_PER_PART overrides it for a build (the tests split the fixture).
+ */
+export const PAGEFIND_PAGES_PER_PART = 8_000;
+
+/**
  * `data-pagefind-weight` of the indexed page parts (default 1; Pagefind weighs an h1 7, and 10 is
  * its most). Knobs run with all four at 1: Pagefind's own MRR 0.991 on the tuned queries (1.000 as
  * they are), 0.656 on one-typo queries (0.700), 0.361 on swapped letters (0.417); words found only

@@ -13,6 +13,7 @@ export function fakePagefind(pages: { url: string; text: string; kind?: 'c' | 'e
   const engine: Pagefind = {
     options: async () => {},
     init: async () => {},
+    mergeIndex: async () => {},
     filters: async () => ({}),
     search: async (term) => {
       asked.searches.push(term);

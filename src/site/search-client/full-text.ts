@@ -31,8 +31,10 @@ export interface PagefindSearch {
 export interface Pagefind {
   options(options: object): Promise<void>;
   init(): Promise<void>;
+  /** Adds another index (a folder of Pagefind's files) to every later search; resolves once it is loaded. */
+  mergeIndex(path: string, options: object): Promise<void>;
   filters(): Promise<Counts>;
-  search(term: string | null, options: { filters: Record<string, { any: string[] }> }): Promise<PagefindSearch>;
+  search(term: string | null, options: { filters: Record<string, { any: string[] } | { none: string[] }> }): Promise<PagefindSearch>;
 }
 
 /** A search's results, the words it used, and the query words it left out (on no page, or with no page having all of them). */

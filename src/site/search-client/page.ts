@@ -14,6 +14,7 @@ import type { Counts, Pagefind, PagefindData } from './full-text.ts';
 import { FACETS_FILE, type FacetsFile, facetOptions, namesFilter, shownValues } from './facets.ts';
 import { docFilters, type Instant, loadInstant, type Selection } from './instant.ts';
 import { listOffer, namedList, type TrackerListLink } from './lists.ts';
+import { withoutAllWords } from './parts.ts';
 import { docUrl, excerptSegments, instantSnippet, resultHref, type Segment } from './results.ts';
 import { type Outcome, runSearch } from './run.ts';
 import { readState, writeState } from './state.ts';
@@ -48,6 +49,8 @@ export function start(app: HTMLElement): void {
   const urls = makeUrls(app.dataset.base ?? '/');
   const preloaded = app.dataset.instantPreload === 'true';
   const lists = JSON.parse(app.dataset.lists ?? '[]') as TrackerListLink[];
+  // Pagefind's further index parts, merged into the first (only at thousands of pages: src/site/search-parts.ts).
+  const pagefindParts = JSON.parse(app.dataset.pagefindParts ?? '[]') as string[];
   const groups = [...panel.querySelectorAll('details[data-filter]')].filter((g) => g instanceof HTMLDetailsElement);
   const nameOf = (group: HTMLElement) => (group.dataset.filter ?? '') as SearchFilter;
   const names = groups.map(nameOf);
@@ -98,9 +101,11 @@ export function start(app: HTMLElement): void {
     }));
   const loadPagefind = () =>
     (pagefind ??= (import(/* @vite-ignore */ urls.page(`${SEARCH_FILES.pagefind}pagefind.js`)) as Promise<Pagefind>).then(async (module) => {
-      await module.options({ baseUrl: urls.home(), excerptLength: PAGEFIND_EXCERPT_WORDS, ranking: PAGEFIND_RANKING });
-      await module.init();
-      return module;
+      const options = { baseUrl: urls.home(), excerptLength: PAGEFIND_EXCERPT_WORDS, ranking: PAGEFIND_RANKING };
+      await module.options(options);
+      // A part merges once the first part's WebAssembly is in (Pagefind waits for it), so both start together.
+      await Promise.all([module.init(), ...pagefindParts.map((part) => module.mergeIndex(urls.page(part), options))]);
+      return pagefindParts.length ? withoutAllWords(module) : module;
     }));
   const loadVocabulary = async (words: readonly string[]): Promise<Vocabulary> => {
     const engine = await settle(loadInstantLayer());
