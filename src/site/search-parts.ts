@@ -8,7 +8,7 @@
 // the page merges) alike. Pure: the integration writes the parts, the search page names them.
 import type { Graph } from '../lib/graph.ts';
 import { PAGEFIND_PAGES_PER_PART } from './search-config.ts';
-import { SEARCH_FILES } from './search-rules.ts';
+import { ALL_WORDS, SEARCH_FILES } from './search-rules.ts';
 
 /** Every character an id can end with (ID_PATTERN in src/lib/schema/primitives.ts). */
 export const ID_ENDINGS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -70,9 +70,6 @@ export const indexedIds = (graph: Graph): string[] => [...graph.sources, ...grap
 
 /** The graph's index parts. */
 export const graphIndexParts = (graph: Graph, perPart = PAGEFIND_PAGES_PER_PART): IndexPart[] => indexParts(indexedIds(graph), perPart);
-
-/** The filter and value that mark each part's all-words record, which every search leaves out. */
-export const ALL_WORDS = { filter: 'index', value: 'all-words' } as const;
 
 /** The all-words record as Pagefind's `addCustomRecord` takes it. */
 export const allWordsRecord = (content: string) => ({

@@ -67,3 +67,6 @@ export const SEARCH_FILES = {
   /** Pagefind's folder: its script is `pagefind.js` in it. */
   pagefind: 'pagefind/',
 } as const;
+
+/** The filter and value that mark the all-words record of each part of Pagefind's index (src/site/search-parts.ts), which every search leaves out. */
+export const ALL_WORDS = { filter: 'index', value: 'all-words' } as const;
