@@ -54,6 +54,16 @@ async function time<T>(label: string, work: () => Promise<T> | T): Promise<T> {
   return value;
 }
 
+/**
+ * The files of part `n`'s folder the search page never loads: Pagefind's ready-made UIs in every
+ * part, and in the further parts also Pagefind's script, its worker and its WebAssembly, which the
+ * search page loads from the first part only (a merged part loads its metadata and index alone).
+ */
+async function unused(folder: string, n: number): Promise<string[]> {
+  const files = n === 0 ? [] : (await readdir(folder)).filter((file) => /^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/.test(file));
+  return [...PAGEFIND_UIS, ...files].map((file) => resolve(folder, file));
+}
+
 /** Pagefind's Node API as imported, one backend process per module instance. */
 type PagefindApi = typeof pagefind;
 
@@ -118,7 +128,9 @@ async function indexPages<T>(
     ]);
     const failed = written.flatMap((w) => w.errors);
     if (failed.length) throw new Error(`Pagefind could not write its index: ${failed.join('; ')}`);
-    await Promise.all(parts.flatMap((part) => PAGEFIND_UIS.map((ui) => rm(resolve(dir, part.folder, ui), { force: true }))));
+    await Promise.all(
+      parts.flatMap((part, n) => unused(resolve(dir, part.folder), n).then((files) => Promise.all(files.map((file) => rm(file, { force: true }))))),
+    );
     return { pages: indexes.map((i) => i.pages), alongside: other };
   } finally {
     await Promise.all(apis.map((api) => api.close()));
