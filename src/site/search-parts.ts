@@ -39,7 +39,7 @@ export const partFolder = (n: number): string => (n === 0 ? SEARCH_FILES.pagefin
 /**
  * The parts for pages with these ids: each id ending goes to the part with the fewest pages so far,
  * the commonest endings first (ties by character), so the split is the same for the same ids.
- * Every ending has a part, one that no id has yet included: a page is never left out of the index.
+ * Every ending has a part, even one no id has yet: a page is never left out of the index.
  */
 export function indexParts(ids: readonly string[], perPart = PAGEFIND_PAGES_PER_PART): IndexPart[] {
   const count = partCount(ids.length, perPart);
@@ -84,7 +84,7 @@ export const allWordsRecord = (content: string) => ({
 /**
  * Every word of the indexed pages' content, once each: each part gets one record holding them all,
  * so that every word is in every part and Pagefind never loosens a query word that is only on
- * another part's pages (its prefix fallback works part by part).
+ * another part's pages (it matches a word on no page of its own index loosely, part by part).
  */
 export function allWords(graph: Graph): string {
   const words = new Set<string>();
