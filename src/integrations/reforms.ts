@@ -21,7 +21,7 @@ import { loadContentOnceParallel } from '../lib/content-store.ts';
 import { formatProblem, type Problem } from '../lib/problems.ts';
 import { PAGEFIND_PAGES_PER_PART } from '../site/search-config.ts';
 import { writeSearchFiles } from '../site/search-files.ts';
-import { allWords, allWordsRecord, graphIndexParts, ID_ENDINGS, INDEXED_FOLDERS, type IndexPart, partFolder } from '../site/search-parts.ts';
+import { allWords, allWordsRecord, graphIndexParts, type IndexPart, partFolder } from '../site/search-parts.ts';
 import { contentWatch, unwatched } from './content-watch.ts';
 import { bundleSearchClient, type SearchClient, type SearchClientPaths } from './search-client.ts';
 
@@ -146,14 +146,6 @@ const searchClientDefine = (paths: SearchClientPaths) => ({ 'import.meta.env.REF
 /** Tells the search page the folders of Pagefind's index parts (src/pages/search.astro reads it). */
 const pagefindPartsDefine = (folders: readonly string[]) => ({ 'import.meta.env.REFORMS_PAGEFIND_PARTS': JSON.stringify(folders) });
 
-/** Every page under the indexed folders whose folder name ends with a character no part's glob takes (none, while ids keep to ID_PATTERN). */
-async function outsideEveryPart(dir: string): Promise<string[]> {
-  const listed = await Promise.all(
-    INDEXED_FOLDERS.map(async (folder) => (await readdir(resolve(dir, folder)).catch(() => [] as string[])).map((name) => `${folder}/${name}`)),
-  );
-  return listed.flat().filter((path) => !ID_ENDINGS.includes(path.at(-1) ?? '') && !/\.[a-z]+$/.test(path));
-}
-
 export default function reforms(): AstroIntegration {
   let graph: Graph | undefined;
   let client: SearchClient | undefined;
@@ -226,8 +218,6 @@ export default function reforms(): AstroIntegration {
           await writeFile(resolve(outDir, path), bytes);
         }
         const loaded = graph;
-        const missed = parts.length > 1 ? await outsideEveryPart(outDir) : [];
-        if (missed.length) throw new Error(`pages no part of the search index would take (their id's last character): ${missed.join(', ')}`);
         const { pages, alongside } = await time('search index', () =>
           indexPages(
             outDir,
