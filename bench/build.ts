@@ -1,7 +1,8 @@
 // Runs a build as a child process from clean and measures it: the stage timings scripts/build.ts
 // prints, wall-clock total, peak memory (the largest process: GNU time's maximum RSS, and each
 // process's own peak, VmHWM, sampled from /proc; the summed RSS of the whole process tree, sampled),
-// and the files it wrote.
+// the CPU time of the whole tree (Pagefind's processes included) in all and per stage, and the
+// files it wrote.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,8 +19,38 @@ export interface RunResult {
   processPeakBytes: number;
   /** Largest sum over the process tree, sampled every 100 ms, in bytes. */
   treeRssBytes: number;
+  /** CPU time (user and system) of every process of the tree, sampled every 100 ms, in ms. */
+  cpuMs: number;
+  /** The tree's CPU time so far as each stage line (`<stage>: <n> ms`) reached stdout. */
+  cpuAtStages: { stage: string; cpuMs: number }[];
   stdout: string;
   stderr: string;
+}
+
+/** Clock ticks a second in /proc (USER_HZ: 100 on every Linux the bench runs on). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * A process's own CPU time so far (user and system, in clock ticks) from its /proc/<pid>/stat
+ * line. Its reaped children's time (cutime, cstime) is left out: every process of the tree is
+ * sampled in its own right, and counting both would count a child twice.
+ */
+export function ticksOf(stat: string): number {
+  // The command name, in parentheses, may hold spaces; the fields after it are state, ppid, …
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The CPU time each stage took: the tree's CPU time between one stage's line and the line before it. */
+export function cpuOfStages(marks: readonly { stage: string; cpuMs: number }[], stages: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  let before = 0;
+  for (const mark of marks) {
+    if (!stages.includes(mark.stage)) continue;
+    out[mark.stage] = mark.cpuMs - before;
+    before = mark.cpuMs;
+  }
+  return out;
 }
 
 /**
@@ -27,7 +58,7 @@ export interface RunResult {
  * read from the process itself (VmHWM) because GNU time counts a child only once it is reaped:
  * Pagefind's binary, closed as the build ends, can outlive it and go uncounted.
  */
-function rssOfTree(pid: number): { total: number; largestPeak: number } {
+function rssOfTree(pid: number, cpuTicks: Map<number, number>): { total: number; largestPeak: number } {
   let total = 0;
   let largestPeak = 0;
   const children = new Map<number, number[]>();
@@ -47,6 +78,7 @@ function rssOfTree(pid: number): { total: number; largestPeak: number } {
   while (stack.length) {
     const current = stack.pop()!;
     try {
+      cpuTicks.set(current, Math.max(cpuTicks.get(current) ?? 0, ticksOf(readFileSync(`/proc/${current}/stat`, 'utf8'))));
       const status = readFileSync(`/proc/${current}/status`, 'utf8');
       const match = /VmRSS:\s+(\d+) kB/.exec(status);
       if (match) total += Number(match[1]) * 1024;
@@ -70,23 +102,44 @@ export function runNode(args: string[], env: Record<string, string>, options: { 
     const child = spawn(command, argv, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
     let treeRssBytes = 0;
     let processPeakBytes = 0;
-    const sampler = setInterval(() => {
+    // The last CPU time seen of each process of the tree (a process's tail after its last sample is lost: at most 100 ms each).
+    const cpuTicks = new Map<number, number>();
+    const cpuMsNow = () => ([...cpuTicks.values()].reduce((a, b) => a + b, 0) * 1000) / TICKS_PER_SECOND;
+    const cpuAtStages: { stage: string; cpuMs: number }[] = [];
+    const sample = () => {
       if (!child.pid) return;
-      const now = rssOfTree(child.pid);
+      const now = rssOfTree(child.pid, cpuTicks);
       treeRssBytes = Math.max(treeRssBytes, now.total);
       processPeakBytes = Math.max(processPeakBytes, now.largestPeak);
-    }, 100);
+    };
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const stages = [...String(chunk).matchAll(/^([a-z][a-z ]*): \d+ ms$/gm)];
+      if (stages.length === 0) return;
+      sample();
+      for (const match of stages) cpuAtStages.push({ stage: match[1] ?? '', cpuMs: cpuMsNow() });
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const sampler = setInterval(sample, 100);
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
     child.on('close', (code) => {
       clearInterval(sampler);
       if (timer) clearTimeout(timer);
       const wallMs = performance.now() - started;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      done({ ok: code === 0, wallMs, ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}), processPeakBytes, treeRssBytes, stdout, stderr });
+      done({
+        ok: code === 0,
+        wallMs,
+        ...(rss ? { maxRssBytes: Number(rss[1]) * 1024 } : {}),
+        processPeakBytes,
+        treeRssBytes,
+        cpuMs: cpuMsNow(),
+        cpuAtStages,
+        stdout,
+        stderr,
+      });
     });
   });
 }
@@ -103,6 +156,10 @@ export interface BuildResult {
   processRssBytes?: number;
   /** Whole process tree (the build and Pagefind's binary), sampled. */
   treeRssBytes: number;
+  /** CPU time of the whole tree (the build, its worker threads and Pagefind's processes), in ms. */
+  cpuMs: number;
+  /** CPU time per top-level stage; validate counts from the process's start (Node and Astro starting). */
+  stageCpuMs: { validate?: number; pages?: number; searchIndex?: number };
   indexedPages?: number;
   files: number;
   htmlPages: number;
@@ -133,6 +190,12 @@ export function countFiles(dir: string): { files: number; htmlPages: number; byt
  * inside the project: Astro puts its prerender chunks under `<outDir>/.prerender` only then, and
  * otherwise in the shared `.astro/`, where parallel builds on the same machine overwrite each other.
  */
+/** The top-level stages' CPU time; "search client" (a few ms) counts towards the pages. */
+function stageCpu(marks: readonly { stage: string; cpuMs: number }[]): BuildResult['stageCpuMs'] {
+  const cpu = cpuOfStages(marks, ['validate', 'pages', 'search index']);
+  return { validate: cpu.validate, pages: cpu.pages, searchIndex: cpu['search index'] };
+}
+
 export async function build(content: string, outDir: string, extra: { nodeArgs?: string[]; base?: string } = {}): Promise<BuildResult> {
   rmSync(outDir, { recursive: true, force: true });
   const run = await runNode(
@@ -153,6 +216,8 @@ export async function build(content: string, outDir: string, extra: { nodeArgs?:
     peakRssBytes: Math.max(run.maxRssBytes ?? 0, run.treeRssBytes),
     processRssBytes: Math.max(run.maxRssBytes ?? 0, run.processPeakBytes),
     treeRssBytes: run.treeRssBytes,
+    cpuMs: run.cpuMs,
+    stageCpuMs: stageCpu(run.cpuAtStages),
     ...(indexed ? { indexedPages: Number(indexed[1]) } : {}),
     ...countFiles(outDir),
   };
