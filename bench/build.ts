@@ -114,9 +114,13 @@ export function runNode(args: string[], env: Record<string, string>, options: { 
       treeRssBytes = Math.max(treeRssBytes, now.total);
       processPeakBytes = Math.max(processPeakBytes, now.largestPeak);
     };
+    let unread = 0; // where the stage lines not yet looked at begin: a chunk may end mid-line
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      const stages = [...String(chunk).matchAll(/^([a-z][a-z ]*): \d+ ms$/gm)];
+      const complete = stdout.lastIndexOf('\n') + 1;
+      if (complete <= unread) return;
+      const stages = [...stdout.slice(unread, complete).matchAll(/^([a-z][a-z ]*): \d+ ms$/gm)];
+      unread = complete;
       if (stages.length === 0) return;
       sample();
       for (const match of stages) cpuAtStages.push({ stage: match[1] ?? '', cpuMs: cpuMsNow() });
@@ -185,17 +189,17 @@ export function countFiles(dir: string): { files: number; htmlPages: number; byt
   return { files, htmlPages, bytes };
 }
 
-/**
- * Builds `content` into `outDir` with scripts/build.ts, from clean. The output folder must be
- * inside the project: Astro puts its prerender chunks under `<outDir>/.prerender` only then, and
- * otherwise in the shared `.astro/`, where parallel builds on the same machine overwrite each other.
- */
 /** The top-level stages' CPU time; "search client" (a few ms) counts towards the pages. */
 function stageCpu(marks: readonly { stage: string; cpuMs: number }[]): BuildResult['stageCpuMs'] {
   const cpu = cpuOfStages(marks, ['validate', 'pages', 'search index']);
   return { validate: cpu.validate, pages: cpu.pages, searchIndex: cpu['search index'] };
 }
 
+/**
+ * Builds `content` into `outDir` with scripts/build.ts, from clean. The output folder must be
+ * inside the project: Astro puts its prerender chunks under `<outDir>/.prerender` only then, and
+ * otherwise in the shared `.astro/`, where parallel builds on the same machine overwrite each other.
+ */
 export async function build(content: string, outDir: string, extra: { nodeArgs?: string[]; base?: string } = {}): Promise<BuildResult> {
   rmSync(outDir, { recursive: true, force: true });
   const run = await runNode(
